@@ -1,0 +1,170 @@
+/**
+ * Assesses one case: protocol by age, every table, treatments and follow-up. Pure: the result
+ * depends on the case, the edition and the settings only.
+ */
+import type { FactValue } from '../engine/condition.js';
+import { runProtocol, type ClassificationResult, type ProtocolResult } from '../engine/engine.js';
+import type { Citation, Edition, Severity } from '../engine/types.js';
+import { buildFacts, type AssessInput, type AssessSettings } from './facts.js';
+import { remindersFor, type Reminder } from './reminders.js';
+import { selectProtocol } from './select-protocol.js';
+
+const COLOUR: Record<Severity, 'pink' | 'yellow' | 'green'> = {
+  'urgent-referral': 'pink',
+  'specific-treatment': 'yellow',
+  'home-care': 'green',
+};
+
+/** One classification as reported. */
+export interface ReportedClassification {
+  id: string;
+  name: string;
+  severity: Severity;
+  colour: 'pink' | 'yellow' | 'green';
+  box: string;
+  table: string;
+  status: 'final' | 'provisional';
+  urgentReferral: boolean;
+  firedBy: readonly { key: string; value: FactValue }[];
+  couldChange: readonly string[];
+  assumed: readonly string[];
+  possible: readonly string[];
+  followUpDays: number | null;
+  followUpNote: string | null;
+  counselling: readonly string[];
+  citation: Citation;
+  ruleId: string;
+}
+
+/** A treatment or action, gathered from every classification that calls for it. */
+export interface PlannedTreatment {
+  kind: 'regimen' | 'action';
+  id: string;
+  phase: 'pre-referral' | 'clinic' | 'home';
+  /** Home treatments wait when the child is referred urgently. */
+  deferred: boolean;
+  for: readonly string[];
+  notes: readonly string[];
+}
+
+export interface Assessment {
+  outcome: 'assessed' | 'out-of-scope';
+  edition: { id: string; name: string; document: string };
+  protocol: { id: string; title: string; document: string; population: string } | null;
+  classifications: readonly ReportedClassification[];
+  urgentReferral: boolean;
+  referral: boolean;
+  unanswered: readonly string[];
+  toAssess: readonly string[];
+  invalidFindings: readonly { facts: readonly string[]; message: string }[];
+  treatments: readonly PlannedTreatment[];
+  followUpDays: number | null;
+  reminders: readonly Reminder[];
+  notes: readonly string[];
+}
+
+function report(c: ClassificationResult): ReportedClassification {
+  const { row } = c;
+  return {
+    id: row.classificationId,
+    name: row.name,
+    severity: row.severity,
+    colour: COLOUR[row.severity],
+    box: c.box,
+    table: c.groupId,
+    status: c.status,
+    urgentReferral: row.referral === 'urgent',
+    firedBy: c.firedBy,
+    couldChange: c.couldChange,
+    assumed: c.assumed,
+    possible: c.possible,
+    followUpDays: row.followUpDays ?? null,
+    followUpNote: row.followUpNote ?? null,
+    counselling: row.counselling,
+    citation: row.citation,
+    ruleId: row.id,
+  };
+}
+
+const PHASE_ORDER = { 'pre-referral': 0, clinic: 1, home: 2 } as const;
+
+function planTreatments(result: ProtocolResult, urgent: boolean): PlannedTreatment[] {
+  const byId = new Map<string, PlannedTreatment & { for: string[]; notes: string[] }>();
+  for (const c of result.classifications) {
+    for (const t of c.treatments) {
+      const kind = t.regimen !== undefined ? 'regimen' : 'action';
+      const id = t.regimen ?? t.action ?? 'unknown';
+      const phase = t.phase ?? 'clinic';
+      const existing = byId.get(`${kind}:${id}`);
+      const entry = existing ?? { kind, id, phase, deferred: false, for: [], notes: [] };
+      if (!entry.for.includes(c.row.name)) entry.for.push(c.row.name);
+      if (t.note && !entry.notes.includes(t.note)) entry.notes.push(t.note);
+      if (PHASE_ORDER[phase] < PHASE_ORDER[entry.phase]) entry.phase = phase;
+      byId.set(`${kind}:${id}`, entry);
+    }
+  }
+  return [...byId.values()]
+    .map((t) => ({ ...t, deferred: urgent && t.phase === 'home' }))
+    .sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]);
+}
+
+function earliestFollowUp(classifications: readonly ReportedClassification[]): number | null {
+  const days = classifications.flatMap((c) => (c.followUpDays === null ? [] : [c.followUpDays]));
+  return days.length === 0 ? null : Math.min(...days);
+}
+
+/** Assesses one case with one edition. */
+export function assess(input: AssessInput, edition: Edition, settings: AssessSettings = {}): Assessment {
+  const editionInfo = { id: edition.id, name: edition.name, document: edition.document };
+  const choice = selectProtocol(edition, input.patient.age);
+  if (choice.kind === 'out-of-scope') {
+    return {
+      outcome: 'out-of-scope',
+      edition: editionInfo,
+      protocol: null,
+      classifications: [],
+      urgentReferral: false,
+      referral: false,
+      unanswered: [],
+      toAssess: [],
+      invalidFindings: [],
+      treatments: [],
+      followUpDays: null,
+      reminders: [],
+      notes: [choice.reason],
+    };
+  }
+  const { protocol } = choice;
+  const result = runProtocol(protocol, buildFacts(input, settings));
+  const classifications = result.classifications.map(report);
+  const urgentReferral = result.classifications.some(
+    (c) => c.row.referral === 'urgent' || c.treatments.some((t) => t.action === 'refer-urgently'),
+  );
+  const referral = urgentReferral || result.classifications.some((c) => c.treatments.some((t) => t.action?.startsWith('refer')));
+  const notes = [...choice.notes];
+  if (input.patient.age.months === null && input.patient.age.days === null) notes.push('ask the age');
+  const unanswered = input.patient.age.months === null ? ['age_months', ...result.unanswered] : result.unanswered;
+  const immunizations = input.findings.immunizations_received;
+
+  return {
+    outcome: 'assessed',
+    edition: editionInfo,
+    protocol: { id: protocol.id, title: protocol.title, document: protocol.document, population: protocol.population },
+    classifications,
+    urgentReferral,
+    referral,
+    unanswered: unanswered.filter((k) => k !== 'age_months' || input.patient.age.months === null),
+    toAssess: result.toAssess,
+    invalidFindings: result.invalid.map(({ facts, message }) => ({ facts, message })),
+    treatments: planTreatments(result, urgentReferral),
+    followUpDays: urgentReferral ? null : earliestFollowUp(classifications),
+    reminders: remindersFor({
+      ageDays: input.patient.age.days,
+      ageMonths: input.patient.age.months,
+      ...(typeof immunizations === 'string' ? { immunizationsReceived: immunizations } : {}),
+      edition: edition.id,
+      dewormFromMonths: protocol.params.dewormFromMonths ?? 12,
+    }),
+    notes,
+  };
+}
