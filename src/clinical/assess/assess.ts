@@ -114,7 +114,11 @@ function earliestFollowUp(classifications: readonly ReportedClassification[]): n
 }
 
 /** Assesses one case with one edition. */
-export function assess(input: AssessInput, edition: Edition, settings: AssessSettings = {}): Assessment {
+export function assess(
+  input: AssessInput,
+  edition: Edition,
+  settings: AssessSettings = {},
+): Assessment {
   const editionInfo = { id: edition.id, name: edition.name, document: edition.document };
   const choice = selectProtocol(edition, input.patient.age);
   if (choice.kind === 'out-of-scope') {
@@ -140,16 +144,25 @@ export function assess(input: AssessInput, edition: Edition, settings: AssessSet
   const urgentReferral = result.classifications.some(
     (c) => c.row.referral === 'urgent' || c.treatments.some((t) => t.action === 'refer-urgently'),
   );
-  const referral = urgentReferral || result.classifications.some((c) => c.treatments.some((t) => t.action?.startsWith('refer')));
+  const referral =
+    urgentReferral ||
+    result.classifications.some((c) => c.treatments.some((t) => t.action?.startsWith('refer')));
   const notes = [...choice.notes];
-  if (input.patient.age.months === null && input.patient.age.days === null) notes.push('ask the age');
-  const unanswered = input.patient.age.months === null ? ['age_months', ...result.unanswered] : result.unanswered;
+  if (input.patient.age.months === null && input.patient.age.days === null)
+    notes.push('ask the age');
+  const unanswered =
+    input.patient.age.months === null ? ['age_months', ...result.unanswered] : result.unanswered;
   const immunizations = input.findings.immunizations_received;
 
   return {
     outcome: 'assessed',
     edition: editionInfo,
-    protocol: { id: protocol.id, title: protocol.title, document: protocol.document, population: protocol.population },
+    protocol: {
+      id: protocol.id,
+      title: protocol.title,
+      document: protocol.document,
+      population: protocol.population,
+    },
     classifications,
     urgentReferral,
     referral,

@@ -29,13 +29,21 @@ const SCHEDULE_2005: readonly { fromDays: number; antigens: readonly string[] }[
 ];
 
 function normalise(antigen: string): string {
-  return antigen.replace(/[\s_-]/g, '').toUpperCase().replace(/^DTP/, 'DPT');
+  return antigen
+    .replace(/[\s_-]/g, '')
+    .toUpperCase()
+    .replace(/^DTP/, 'DPT');
 }
 
 /** Antigens due by age that are not in the recorded list (comma-separated, as in the source). */
 export function dueImmunizations(ageDays: number, received: string, edition: string): string[] {
   const schedule = edition === 'imci-2005' ? SCHEDULE_2005 : SCHEDULE_2014;
-  const given = new Set(received.split(/[,;]/).map(normalise).filter((a) => a !== ''));
+  const given = new Set(
+    received
+      .split(/[,;]/)
+      .map(normalise)
+      .filter((a) => a !== ''),
+  );
   return schedule
     .filter((step) => ageDays >= step.fromDays)
     .flatMap((step) => step.antigens)

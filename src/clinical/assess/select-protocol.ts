@@ -33,7 +33,8 @@ export function selectProtocol(
       reason: `age_months must be less than ${SICK_CHILD_UNTIL_MONTHS} for IMCI [${m}]: the child is 5 years or older`,
     };
   }
-  if (m >= YOUNG_INFANT_UNTIL_MONTHS) return { kind: 'protocol', protocol: edition.sickChild, notes: [] };
+  if (m >= YOUNG_INFANT_UNTIL_MONTHS)
+    return { kind: 'protocol', protocol: edition.sickChild, notes: [] };
   const notes: string[] = [];
   if (days !== null && days < edition.youngInfantFromDays) {
     notes.push(

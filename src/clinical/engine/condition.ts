@@ -115,7 +115,9 @@ function evaluateFact(cond: Condition & { fact: string }, ctx: EvaluationContext
     return raw === undefined ? leaf(null, cond.fact) : leaf(raw === cond.eq, cond.fact);
   }
   if ('in' in cond) {
-    return raw === undefined ? leaf(null, cond.fact) : leaf(cond.in.includes(String(raw)), cond.fact);
+    return raw === undefined
+      ? leaf(null, cond.fact)
+      : leaf(cond.in.includes(String(raw)), cond.fact);
   }
   if (raw === undefined) return leaf(null, cond.fact);
   if (typeof raw !== 'number') return leaf(false, cond.fact);
@@ -168,5 +170,8 @@ export function evaluate(cond: Condition, ctx: EvaluationContext): Evaluation {
   if ('not' in cond) return negate(evaluate(cond.not, ctx));
   if ('all' in cond) return evaluateAll(cond.all.map((c) => evaluate(c, ctx)));
   if ('any' in cond) return evaluateAny(cond.any.map((c) => evaluate(c, ctx)));
-  return evaluateAtLeast(cond.atLeast, cond.of.map((c) => evaluate(c, ctx)));
+  return evaluateAtLeast(
+    cond.atLeast,
+    cond.of.map((c) => evaluate(c, ctx)),
+  );
 }

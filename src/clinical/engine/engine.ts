@@ -59,7 +59,7 @@ function firedBy(e: Evaluation, facts: Facts) {
 function missingItems(items: Group['assess'], ctx: EvaluationContext): string[] {
   return items
     .filter((item) => ctx.facts[item.key] === undefined)
-    .filter((item) => item.when === undefined || evaluate(item.when, ctx).value !== false)
+    .filter((item) => item.when === undefined || evaluate(item.when, ctx).value === true)
     .map((item) => item.key);
 }
 
@@ -127,21 +127,35 @@ const NONE: ReadonlySet<string> = new Set();
  * another severe classification" reads.
  */
 function classifiedIn(results: readonly GroupResult[], id: string): Evaluation {
-  const decided = (value: boolean): Evaluation => ({ value, because: NONE, unknown: NONE, assumed: NONE });
+  const decided = (value: boolean): Evaluation => ({
+    value,
+    because: NONE,
+    unknown: NONE,
+    assumed: NONE,
+  });
   if (id === '*urgent*') {
     return decided(results.some((r) => r.classification?.row.referral === 'urgent'));
   }
   const reached = results.filter((r) => r.classification?.row.classificationId === id);
   if (reached.length > 0) return decided(true);
-  const possible = results.filter((r) => r.status !== 'classified' && r.group.rows.some((row) => row.classificationId === id));
+  const possible = results.filter(
+    (r) => r.status !== 'classified' && r.group.rows.some((row) => row.classificationId === id),
+  );
   if (possible.some((r) => r.unknown.length > 0)) {
-    return { value: null, because: NONE, unknown: new Set(possible.flatMap((r) => r.unknown)), assumed: NONE };
+    return {
+      value: null,
+      because: NONE,
+      unknown: new Set(possible.flatMap((r) => r.unknown)),
+      assumed: NONE,
+    };
   }
   return decided(false);
 }
 
 function activeTreatments(c: ClassificationResult, ctx: EvaluationContext): TreatmentRef[] {
-  return c.row.treatments.filter((t) => t.when === undefined || evaluate(t.when, ctx).value === true);
+  return c.row.treatments.filter(
+    (t) => t.when === undefined || evaluate(t.when, ctx).value === true,
+  );
 }
 
 /** Runs every table of a protocol over the facts of one case. */
@@ -157,7 +171,9 @@ export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult
     .sort((a, b) => SEVERITY_ORDER[a.row.severity] - SEVERITY_ORDER[b.row.severity]);
 
   const byUrgency = [...results].sort((a, b) => urgencyOf(a) - urgencyOf(b));
-  const unanswered = unique(byUrgency.flatMap((r) => r.unknown)).filter((k) => !isDerived(protocol, k));
+  const unanswered = unique(byUrgency.flatMap((r) => r.unknown)).filter(
+    (k) => !isDerived(protocol, k),
+  );
   const always = missingItems(protocol.alwaysAsk, ctx);
   const toAssess = unique([...always, ...results.flatMap((r) => r.toAssess)]);
 

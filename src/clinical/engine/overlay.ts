@@ -62,7 +62,8 @@ export function applyOverlay(base: Protocol, overlay: ProtocolOverlay): Protocol
     ...Object.keys(overlay.groups ?? {}).map((id) => `group:${id}`),
   ];
   const unknown = named.filter((id) => !used.has(id));
-  if (unknown.length > 0) throw new Error(`overlay names rows or tables that do not exist: [${unknown.join(', ')}]`);
+  if (unknown.length > 0)
+    throw new Error(`overlay names rows or tables that do not exist: [${unknown.join(', ')}]`);
 
   return {
     ...base,

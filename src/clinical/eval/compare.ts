@@ -74,7 +74,9 @@ export function compareCase(
   const wantOut = expected.out_of_scope !== undefined;
   const gotOut = assessment.outcome === 'out-of-scope';
   const scope =
-    wantOut === gotOut ? null : { expected: wantOut ? 'out-of-scope' : 'in-scope', got: assessment.outcome } as const;
+    wantOut === gotOut
+      ? null
+      : ({ expected: wantOut ? 'out-of-scope' : 'in-scope', got: assessment.outcome } as const);
 
   return { missing, extra, urgentReferral, unaskedQuestions, scope };
 }

@@ -9,6 +9,23 @@ export const yes = (fact: string): Condition => ({ fact, is: true });
 /** A boolean finding is recorded as absent. */
 export const no = (fact: string): Condition => ({ fact, is: false });
 /** A finding is present, or assumed absent when not recorded (the assumption is reported). */
+/**
+ * A sign recorded as present. An unrecorded sign counts as not present here: used where a main
+ * symptom answered "no" must close its box unless a sign of the box was seen.
+ */
+export const recordedYes = (fact: string): Condition => ({
+  all: [
+    { fact, present: true },
+    { fact, is: true },
+  ],
+});
+/** A number recorded and at or above the threshold; unrecorded counts as below. */
+export const recordedGte = (fact: string, t: Threshold): Condition => ({
+  all: [
+    { fact, present: true },
+    { fact, gte: t },
+  ],
+});
 export const yesElseNo = (fact: string): Condition => ({ fact, is: true, assume: false });
 export const eq = (fact: string, value: string): Condition => ({ fact, eq: value });
 export const oneOf = (fact: string, values: readonly string[]): Condition => ({ fact, in: values });

@@ -51,6 +51,9 @@ export function adaptEdition(base: Edition, adaptation: Adaptation): Edition {
     id: adaptation.id,
     name: adaptation.name,
     sickChild: applyOverlay(base.sickChild, { edition: adaptation.id, ...adaptation.sickChild }),
-    youngInfant: applyOverlay(base.youngInfant, { edition: adaptation.id, ...adaptation.youngInfant }),
+    youngInfant: applyOverlay(base.youngInfant, {
+      edition: adaptation.id,
+      ...adaptation.youngInfant,
+    }),
   };
 }

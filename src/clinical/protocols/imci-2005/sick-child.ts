@@ -30,16 +30,21 @@ const HB05_DANGER_SIGNS = [
   'lethargic_or_unconscious',
 ];
 
-const preReferralAntibiotic = give('chloramphenicol-im-prereferral-hb05', { phase: 'pre-referral' });
+const preReferralAntibiotic = give('chloramphenicol-im-prereferral-hb05', {
+  phase: 'pre-referral',
+});
 
 const malnutritionAnaemia2005: Group = {
   id: 'malnutrition-anaemia-2005',
   box: 'malnutrition',
   title: 'Malnutrition and anaemia',
   entry: any(
-    ...['visible_severe_wasting', 'oedema_both_feet', 'palmar_pallor', 'very_low_weight_for_age'].map(
-      present,
-    ),
+    ...[
+      'visible_severe_wasting',
+      'oedema_both_feet',
+      'palmar_pallor',
+      'very_low_weight_for_age',
+    ].map(present),
   ),
   assess: [
     { key: 'visible_severe_wasting' },
@@ -53,8 +58,15 @@ const malnutritionAnaemia2005: Group = {
       name: 'SEVERE MALNUTRITION OR SEVERE ANAEMIA',
       severity: 'urgent-referral',
       referral: 'urgent',
-      when: any(yes('visible_severe_wasting'), eq('palmar_pallor', 'severe'), yes('oedema_both_feet')),
-      treatments: [give('vitamin-a-treatment', { phase: 'pre-referral' }), act('refer-urgently', { phase: 'pre-referral' })],
+      when: any(
+        yes('visible_severe_wasting'),
+        eq('palmar_pallor', 'severe'),
+        yes('oedema_both_feet'),
+      ),
+      treatments: [
+        give('vitamin-a-treatment', { phase: 'pre-referral' }),
+        act('refer-urgently', { phase: 'pre-referral' }),
+      ],
       counselling: ['counsel-referral'],
       citation: hb05('Malnutrition and anaemia, pink row (p.50)', 'A.6 FLAG'),
     }),
@@ -71,7 +83,7 @@ const malnutritionAnaemia2005: Group = {
       ],
       followUpDays: 14,
       followUpNote: '14 days for pallor, 30 days for very low weight for age',
-      counselling: ['counsel-feeding', 'counsel-when-to-return'],
+      counselling: ['counsel-feeding', 'counsel-when-to-return-immediately'],
       citation: hb05('Malnutrition and anaemia, yellow row (p.50)', 'A.6 FLAG'),
     }),
     row({
@@ -126,7 +138,12 @@ export const sickChild2005 = applyOverlay(sickChild2014, {
     'cough.cough-or-cold': {
       name: 'NO PNEUMONIA: COUGH OR COLD',
       classificationId: 'no-pneumonia-cough-or-cold',
-      treatments: [act('refer-for-assessment', { when: derived('chronic_cough'), note: 'cough for more than 30 days: refer for assessment' })],
+      treatments: [
+        act('refer-for-assessment', {
+          when: derived('chronic_cough'),
+          note: 'cough for more than 30 days: refer for assessment',
+        }),
+      ],
       citation: hb05('Cough or difficult breathing, green row (p.22)', 'A.2'),
     },
     // No zinc in the 2005 diarrhoea tables (imci-facts A.3 FLAG).
@@ -145,7 +162,10 @@ export const sickChild2005 = applyOverlay(sickChild2014, {
     },
     'fever.very-severe-febrile-disease': {
       treatments: [
-        give('quinine-im-prereferral-hb05', { when: derived('malaria_area'), phase: 'pre-referral' }),
+        give('quinine-im-prereferral-hb05', {
+          when: derived('malaria_area'),
+          phase: 'pre-referral',
+        }),
         preReferralAntibiotic,
         act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
         give('paracetamol-fever', { when: derived('high_fever'), phase: 'pre-referral' }),
@@ -172,7 +192,11 @@ export const sickChild2005 = applyOverlay(sickChild2014, {
       citation: hb05('Measles, yellow row (p.41)', 'A.4, G3'),
     },
     'ear.mastoiditis': {
-      treatments: [preReferralAntibiotic, give('paracetamol-ear-pain', { phase: 'pre-referral' }), act('refer-urgently', { phase: 'pre-referral' })],
+      treatments: [
+        preReferralAntibiotic,
+        give('paracetamol-ear-pain', { phase: 'pre-referral' }),
+        act('refer-urgently', { phase: 'pre-referral' }),
+      ],
       citation: hb05('Ear problem, pink row (p.45)', 'A.5'),
     },
     'ear.acute-ear-infection': {

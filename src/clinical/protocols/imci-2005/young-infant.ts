@@ -11,6 +11,7 @@ import { hb05 } from './cite.js';
 const notAbleToFeed = row({
   id: 'hb05.not-able-to-feed',
   name: 'NOT ABLE TO FEED - POSSIBLE SERIOUS BACTERIAL INFECTION',
+  classificationId: 'yi-not-able-to-feed-possible-serious-bacterial-infection',
   severity: 'urgent-referral',
   referral: 'urgent',
   when: any(yes('unable_to_drink_or_breastfeed'), eq('attachment', 'not_at_all')),
@@ -31,11 +32,13 @@ export const youngInfant2005 = applyOverlay(youngInfant2014, {
   edition: 'imci-2005',
   document: 'WHO IMCI handbook 2005 (young infant)',
   groups: { 'yi-jaundice': null, 'yi-feeding': { rows: [notAbleToFeed, ...feedingRows2014] } },
-  alwaysAsk: youngInfant2014.alwaysAsk.filter((item) => !['jaundice', 'feeding_difficulty'].includes(item.key)),
+  alwaysAsk: youngInfant2014.alwaysAsk.filter(
+    (item) => !['jaundice', 'feeding_difficulty'].includes(item.key),
+  ),
   rows: {
     'yi.very-severe-disease': {
       name: 'POSSIBLE SERIOUS BACTERIAL INFECTION',
-      classificationId: 'possible-serious-bacterial-infection',
+      classificationId: 'yi-possible-serious-bacterial-infection',
       // HB05 p.64 (pdf p74) V: the twelve signs of possible serious bacterial infection.
       when: any(
         yes('convulsions_history'),
@@ -62,15 +65,22 @@ export const youngInfant2005 = applyOverlay(youngInfant2014, {
       citation: hb05('Young infant: possible bacterial infection, pink row (p.64)', 'B.1, G13'),
     },
     'yi.local-bacterial-infection': {
-      when: any(yes('umbilicus_red_or_draining_pus'), oneOf('skin_pustules', ['some', 'many_or_severe'])),
+      when: any(
+        yes('umbilicus_red_or_draining_pus'),
+        oneOf('skin_pustules', ['some', 'many_or_severe']),
+      ),
       citation: hb05('Young infant: local bacterial infection (p.64)', 'B.1'),
     },
     // HB05's possible-bacterial-infection table has no green row.
     'yi.severe-disease-or-local-infection-unlikely': null,
     'yi.severe-dehydration': {
-      when: atLeast(2, yes('lethargic_or_unconscious'), yes('sunken_eyes'), eq('skin_pinch', 'very_slowly')),
+      when: atLeast(
+        2,
+        yes('lethargic_or_unconscious'),
+        yes('sunken_eyes'),
+        eq('skin_pinch', 'very_slowly'),
+      ),
       citation: hb05('Young infant: diarrhoea, pink row (p.65, p.71 form)', 'B.3'),
     },
   },
 });
-

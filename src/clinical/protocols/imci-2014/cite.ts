@@ -7,7 +7,12 @@ export function cb14(section: string, facts: string): Citation {
 
 /** WHO, Management of the sick young infant aged up to 2 months, chart booklet. */
 export function cb14yi(section: string, facts: string): Citation {
-  return { document: 'WHO IMCI chart booklet (sick young infant)', edition: '2014', section, facts };
+  return {
+    document: 'WHO IMCI chart booklet (sick young infant)',
+    edition: '2014',
+    section,
+    facts,
+  };
 }
 
 /** A policy taken from the EdgeIMCI deterministic oracle where the chart is silent. */

@@ -52,30 +52,54 @@ describe('the pink row', () => {
   });
   test('SpO2 89 % is pink, 90 % and 91 % are not (CB14: below 90 %)', () => {
     const spo2 = (v: number) =>
-      inBox(cough(18, { respiratory_rate: 30, pulse_oximeter_available: true, oxygen_saturation: v }), BOX);
+      inBox(
+        cough(18, { respiratory_rate: 30, pulse_oximeter_available: true, oxygen_saturation: v }),
+        BOX,
+      );
     assert.deepEqual(spo2(89), ['SEVERE PNEUMONIA OR VERY SEVERE DISEASE']);
     assert.deepEqual(spo2(90), ['COUGH OR COLD']);
     assert.deepEqual(spo2(91), ['COUGH OR COLD']);
   });
   test('a low SpO2 counts even when the oximeter question was not answered', () => {
-    const a = run(cough(18, { respiratory_rate: 30, pulse_oximeter_available: undefined as never, oxygen_saturation: 85 }));
-    assert.equal(a.classifications.find((c) => c.box === BOX)?.name, 'SEVERE PNEUMONIA OR VERY SEVERE DISEASE');
+    const a = run(
+      cough(18, {
+        respiratory_rate: 30,
+        pulse_oximeter_available: undefined as never,
+        oxygen_saturation: 85,
+      }),
+    );
+    assert.equal(
+      a.classifications.find((c) => c.box === BOX)?.name,
+      'SEVERE PNEUMONIA OR VERY SEVERE DISEASE',
+    );
   });
   test('chest indrawing is pneumonia in 2014 and severe pneumonia in 2005 (imci-facts G1)', () => {
     const tc = cough(18, { respiratory_rate: 30, chest_indrawing: true });
     assert.deepEqual(inBox(tc, BOX), ['PNEUMONIA']);
-    assert.deepEqual(inBox({ ...tc, edition: 'imci-2005' }, BOX), ['SEVERE PNEUMONIA OR VERY SEVERE DISEASE']);
+    assert.deepEqual(inBox({ ...tc, edition: 'imci-2005' }, BOX), [
+      'SEVERE PNEUMONIA OR VERY SEVERE DISEASE',
+    ]);
   });
 });
 
 describe('the wheeze rule', () => {
   const wheezy = { respiratory_rate: 45, wheeze: true };
   test('uses the recount after a bronchodilator trial: still fast is pneumonia', () => {
-    const tc = cough(18, { ...wheezy, bronchodilator_trial_done: true, post_bronchodilator_respiratory_rate: 42, post_bronchodilator_chest_indrawing: false });
+    const tc = cough(18, {
+      ...wheezy,
+      bronchodilator_trial_done: true,
+      post_bronchodilator_respiratory_rate: 42,
+      post_bronchodilator_chest_indrawing: false,
+    });
     assert.deepEqual(inBox(tc, BOX), ['PNEUMONIA']);
   });
   test('no longer fast after the trial is a cough or cold, with inhaled salbutamol for home', () => {
-    const tc = cough(18, { ...wheezy, bronchodilator_trial_done: true, post_bronchodilator_respiratory_rate: 39, post_bronchodilator_chest_indrawing: false });
+    const tc = cough(18, {
+      ...wheezy,
+      bronchodilator_trial_done: true,
+      post_bronchodilator_respiratory_rate: 39,
+      post_bronchodilator_chest_indrawing: false,
+    });
     const a = run(tc);
     assert.deepEqual(inBox(tc, BOX), ['COUGH OR COLD']);
     assert.ok(a.treatments.some((t) => t.id === 'salbutamol-inhaled-home'));
@@ -102,9 +126,10 @@ describe('validity of the count', () => {
 
 describe('referral for chronic cough', () => {
   const refer = (days: number, edition?: 'imci-2005') =>
-    run({ ...cough(18, { respiratory_rate: 30, cough_days: days }), ...(edition ? { edition } : {}) }).treatments.some(
-      (t) => t.id === 'refer-for-assessment',
-    );
+    run({
+      ...cough(18, { respiratory_rate: 30, cough_days: days }),
+      ...(edition ? { edition } : {}),
+    }).treatments.some((t) => t.id === 'refer-for-assessment');
   test('CB14 refers a cough of 14 days, not of 13 (imci-facts G4)', () => {
     assert.equal(refer(13), false);
     assert.equal(refer(14), true);
@@ -115,7 +140,9 @@ describe('referral for chronic cough', () => {
     assert.equal(refer(31, 'imci-2005'), true);
   });
   test('chest indrawing in an HIV-exposed child: pneumonia, referred but not urgently', () => {
-    const a = run(cough(18, { respiratory_rate: 30, chest_indrawing: true, hiv_exposed_or_infected: true }));
+    const a = run(
+      cough(18, { respiratory_rate: 30, chest_indrawing: true, hiv_exposed_or_infected: true }),
+    );
     assert.equal(a.referral, true);
     assert.equal(a.urgentReferral, false);
   });

@@ -17,6 +17,7 @@ import {
   lt,
   not,
   param,
+  recordedYes,
   row,
   yes,
   yesElseNo,
@@ -61,9 +62,10 @@ const rrInvalid = (key: string, calm: string, fullMinute: string): Invalidation[
   {
     id: `${key}.not-calm`,
     when: { fact: calm, is: false },
-    facts: key === 'respiratory_rate'
-      ? ['respiratory_rate', 'chest_indrawing', 'stridor', 'wheeze']
-      : ['post_bronchodilator_respiratory_rate', 'post_bronchodilator_chest_indrawing'],
+    facts:
+      key === 'respiratory_rate'
+        ? ['respiratory_rate', 'chest_indrawing', 'stridor', 'wheeze']
+        : ['post_bronchodilator_respiratory_rate', 'post_bronchodilator_chest_indrawing'],
     message: 'respiratory observations are invalid because the child was not calm',
     citation: cb14('Cough or difficult breathing: the child must be calm', 'A.2'),
   },
@@ -97,9 +99,9 @@ export const coughGroup: Group = {
   title: 'Cough or difficult breathing',
   entry: any(
     yes('cough_or_difficult_breathing'),
-    yes('chest_indrawing'),
-    yes('stridor'),
-    yes('wheeze'),
+    recordedYes('chest_indrawing'),
+    recordedYes('stridor'),
+    recordedYes('wheeze'),
   ),
   assess: [
     { key: 'cough_days' },
@@ -113,7 +115,10 @@ export const coughGroup: Group = {
     { key: 'pulse_oximeter_available' },
     { key: 'oxygen_saturation', when: yes('pulse_oximeter_available') },
     { key: 'hiv_exposed_or_infected', when: yes('chest_indrawing') },
-    { key: 'bronchodilator_trial_done', when: all(yes('wheeze'), derived('pneumonia_signs_before_trial')) },
+    {
+      key: 'bronchodilator_trial_done',
+      when: all(yes('wheeze'), derived('pneumonia_signs_before_trial')),
+    },
     { key: 'post_bronchodilator_respiratory_rate', when: yes('bronchodilator_trial_done') },
     { key: 'post_bronchodilator_chest_indrawing', when: yes('bronchodilator_trial_done') },
   ],
@@ -149,7 +154,11 @@ export const coughGroup: Group = {
         chronicReferral,
       ],
       followUpDays: 3,
-      counselling: ['counsel-safe-remedy-cough', 'counsel-when-to-return', 'counsel-oral-drugs-at-home'],
+      counselling: [
+        'counsel-safe-cough-remedy',
+        'counsel-when-to-return-immediately',
+        'counsel-giving-oral-drugs-at-home',
+      ],
       citation: cb14('Cough or difficult breathing, yellow row', 'A.2'),
     }),
     row({
@@ -160,7 +169,7 @@ export const coughGroup: Group = {
       treatments: [wheezeTreatment, chronicReferral],
       followUpDays: 5,
       followUpNote: 'if not improving',
-      counselling: ['counsel-safe-remedy-cough', 'counsel-when-to-return'],
+      counselling: ['counsel-safe-cough-remedy', 'counsel-when-to-return-immediately'],
       citation: cb14('Cough or difficult breathing, green row', 'A.2'),
     }),
   ],
@@ -175,4 +184,3 @@ export const coughImplications = [
     citation: edgePolicy('a recorded SpO2 means an oximeter was used'),
   },
 ];
-

@@ -37,9 +37,10 @@ describe('dehydration needs two signs (CB14; imci-facts A.3)', () => {
   });
   test('one some-dehydration sign is no dehydration; two are some dehydration', () => {
     assert.deepEqual(inBox(diarrhoea({ restless_irritable: true }), BOX), ['NO DEHYDRATION']);
-    assert.deepEqual(inBox(diarrhoea({ restless_irritable: true, drinking: 'eagerly_thirsty' }), BOX), [
-      'SOME DEHYDRATION',
-    ]);
+    assert.deepEqual(
+      inBox(diarrhoea({ restless_irritable: true, drinking: 'eagerly_thirsty' }), BOX),
+      ['SOME DEHYDRATION'],
+    );
   });
   test('severe dehydration alone is treated with Plan C in the clinic, without urgent referral', () => {
     const a = run(diarrhoea({ sunken_eyes: true, drinking: 'poorly' }));
@@ -64,8 +65,14 @@ describe('dehydration needs two signs (CB14; imci-facts A.3)', () => {
 describe('persistent diarrhoea and dysentery', () => {
   test('13 days is not persistent; 14 and 15 days are', () => {
     assert.deepEqual(inBox(diarrhoea({ diarrhoea_days: 13 }), BOX), ['NO DEHYDRATION']);
-    assert.deepEqual(inBox(diarrhoea({ diarrhoea_days: 14 }), BOX).sort(), ['NO DEHYDRATION', 'PERSISTENT DIARRHOEA']);
-    assert.deepEqual(inBox(diarrhoea({ diarrhoea_days: 15 }), BOX).sort(), ['NO DEHYDRATION', 'PERSISTENT DIARRHOEA']);
+    assert.deepEqual(inBox(diarrhoea({ diarrhoea_days: 14 }), BOX).sort(), [
+      'NO DEHYDRATION',
+      'PERSISTENT DIARRHOEA',
+    ]);
+    assert.deepEqual(inBox(diarrhoea({ diarrhoea_days: 15 }), BOX).sort(), [
+      'NO DEHYDRATION',
+      'PERSISTENT DIARRHOEA',
+    ]);
   });
   test('persistent diarrhoea with some dehydration is severe persistent diarrhoea, referred urgently', () => {
     const a = run(diarrhoea({ diarrhoea_days: 14, restless_irritable: true, sunken_eyes: true }));
@@ -90,7 +97,8 @@ describe('persistent diarrhoea and dysentery', () => {
 
 describe('cholera antibiotic from 2 years', () => {
   const severe = { sunken_eyes: true, drinking: 'poorly', cholera_in_area: true };
-  const hasCholera = (months: number) => run(diarrhoea(severe, months)).treatments.some((t) => t.id === 'cholera-antibiotic');
+  const hasCholera = (months: number) =>
+    run(diarrhoea(severe, months)).treatments.some((t) => t.id === 'cholera-antibiotic');
   test('23 months: no; 24 and 25 months: yes', () => {
     assert.equal(hasCholera(23), false);
     assert.equal(hasCholera(24), true);
@@ -101,6 +109,10 @@ describe('cholera antibiotic from 2 years', () => {
 describe('zinc is a 2014 treatment, not a 2005 one (imci-facts A.3 FLAG)', () => {
   test('no dehydration gets zinc in 2014 and not in 2005', () => {
     assert.ok(run(diarrhoea({})).treatments.some((t) => t.id === 'zinc-diarrhoea'));
-    assert.ok(!run({ ...diarrhoea({}), edition: 'imci-2005' }).treatments.some((t) => t.id === 'zinc-diarrhoea'));
+    assert.ok(
+      !run({ ...diarrhoea({}), edition: 'imci-2005' }).treatments.some(
+        (t) => t.id === 'zinc-diarrhoea',
+      ),
+    );
   });
 });

@@ -18,6 +18,7 @@ import {
   oneOf,
   otherUrgent,
   param,
+  recordedYes,
   row,
   yes,
 } from '../build.js';
@@ -44,7 +45,7 @@ export const diarrhoeaDerived: Record<string, Condition> = {
   dehydration_present: any(derived('severe_dehydration_signs'), derived('some_dehydration_signs')),
 };
 
-const hasDiarrhoea = any(yes('diarrhoea'), yes('blood_in_stool'));
+const hasDiarrhoea = any(yes('diarrhoea'), recordedYes('blood_in_stool'));
 
 const sipsOnTheWay = act('refer-urgently', {
   when: otherUrgent,
@@ -83,7 +84,7 @@ export const dehydrationGroup: Group = {
           note: 'child 2 years or older with cholera in the area: give an antibiotic for cholera',
         }),
       ],
-      counselling: ['counsel-continue-breastfeeding'],
+      counselling: ['counsel-fluids-and-feeding-during-diarrhoea'],
       citation: cb14('Diarrhoea: dehydration, pink row', 'A.3'),
     }),
     row({
@@ -98,7 +99,10 @@ export const dehydrationGroup: Group = {
       ],
       followUpDays: 5,
       followUpNote: 'if not improving',
-      counselling: ['counsel-fluids-food-diarrhoea', 'counsel-when-to-return'],
+      counselling: [
+        'counsel-fluids-and-feeding-during-diarrhoea',
+        'counsel-when-to-return-immediately',
+      ],
       citation: cb14('Diarrhoea: dehydration, yellow row', 'A.3'),
     }),
     row({
@@ -106,10 +110,16 @@ export const dehydrationGroup: Group = {
       name: 'NO DEHYDRATION',
       severity: 'home-care',
       when: always,
-      treatments: [give('ors-plan-a', { phase: 'home' }), give('zinc-diarrhoea', { phase: 'home' })],
+      treatments: [
+        give('ors-plan-a', { phase: 'home' }),
+        give('zinc-diarrhoea', { phase: 'home' }),
+      ],
       followUpDays: 5,
       followUpNote: 'if not improving',
-      counselling: ['counsel-fluids-food-diarrhoea', 'counsel-when-to-return'],
+      counselling: [
+        'counsel-fluids-and-feeding-during-diarrhoea',
+        'counsel-when-to-return-immediately',
+      ],
       citation: cb14('Diarrhoea: dehydration, green row', 'A.3'),
     }),
   ],
@@ -140,9 +150,12 @@ export const persistentGroup: Group = {
       name: 'PERSISTENT DIARRHOEA',
       severity: 'specific-treatment',
       when: derived('persistent'),
-      treatments: [give('vitamin-a-treatment', { phase: 'clinic' }), give('zinc-diarrhoea', { phase: 'home' })],
+      treatments: [
+        give('vitamin-a-treatment', { phase: 'clinic' }),
+        give('zinc-diarrhoea', { phase: 'home' }),
+      ],
       followUpDays: 5,
-      counselling: ['counsel-feeding-persistent-diarrhoea', 'counsel-when-to-return'],
+      counselling: ['counsel-feeding-persistent-diarrhoea', 'counsel-when-to-return-immediately'],
       citation: cb14('Diarrhoea: persistent diarrhoea, yellow row', 'A.3'),
     }),
   ],
@@ -162,7 +175,10 @@ export const dysenteryGroup: Group = {
       when: yes('blood_in_stool'),
       treatments: [give('ciprofloxacin-dysentery-cb14', { phase: 'home' })],
       followUpDays: 3,
-      counselling: ['counsel-fluids-food-diarrhoea', 'counsel-when-to-return'],
+      counselling: [
+        'counsel-fluids-and-feeding-during-diarrhoea',
+        'counsel-when-to-return-immediately',
+      ],
       citation: cb14('Diarrhoea: dysentery, yellow row', 'A.3'),
     }),
   ],

@@ -2,7 +2,20 @@
  * Ear problem (imci-facts A.5). Mastoiditis is read first, then acute and chronic infection.
  */
 import type { Group } from '../../engine/types.js';
-import { act, all, always, any, give, gte, lt, no, param, row, yes } from '../build.js';
+import {
+  act,
+  all,
+  always,
+  any,
+  give,
+  gte,
+  lt,
+  no,
+  param,
+  recordedYes,
+  row,
+  yes,
+} from '../build.js';
 import { cb14 } from './cite.js';
 
 // "Pus is seen draining from the ear and discharge is reported for less than 14 days": pus
@@ -16,10 +29,10 @@ export const earGroup: Group = {
   title: 'Ear problem',
   entry: any(
     yes('ear_problem'),
-    yes('ear_pain'),
-    yes('ear_discharge'),
-    yes('pus_seen_draining_from_ear'),
-    yes('tender_swelling_behind_ear'),
+    recordedYes('ear_pain'),
+    recordedYes('ear_discharge'),
+    recordedYes('pus_seen_draining_from_ear'),
+    recordedYes('tender_swelling_behind_ear'),
   ),
   assess: [
     { key: 'ear_pain' },
@@ -54,7 +67,11 @@ export const earGroup: Group = {
         act('dry-ear-by-wicking', { when: yes('pus_seen_draining_from_ear'), phase: 'home' }),
       ],
       followUpDays: 5,
-      counselling: ['counsel-wicking', 'counsel-oral-drugs-at-home', 'counsel-when-to-return'],
+      counselling: [
+        'counsel-wicking',
+        'counsel-giving-oral-drugs-at-home',
+        'counsel-when-to-return-immediately',
+      ],
       citation: cb14('Ear problem, yellow row (acute)', 'A.5'),
     }),
     row({
@@ -67,7 +84,7 @@ export const earGroup: Group = {
         give('quinolone-ear-drops', { phase: 'home' }),
       ],
       followUpDays: 5,
-      counselling: ['counsel-wicking', 'counsel-when-to-return'],
+      counselling: ['counsel-wicking', 'counsel-when-to-return-immediately'],
       citation: cb14('Ear problem, yellow row (chronic)', 'A.5'),
     }),
     row({
@@ -75,7 +92,7 @@ export const earGroup: Group = {
       name: 'NO EAR INFECTION',
       severity: 'home-care',
       when: always,
-      counselling: ['counsel-when-to-return'],
+      counselling: ['counsel-when-to-return-immediately'],
       citation: cb14('Ear problem, green row', 'A.5'),
     }),
   ],

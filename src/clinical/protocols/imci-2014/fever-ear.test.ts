@@ -26,10 +26,13 @@ describe('fever (CB14; imci-facts A.4)', () => {
   test('a temperature of 37.4 °C without reported fever does not open the fever table; 37.5 does', () => {
     const base = { ...fever({}).findings, fever: false };
     assert.deepEqual(inBox({ months: 18, temperatureC: 37.4, findings: base }, 'fever'), []);
-    assert.deepEqual(inBox({ months: 18, temperatureC: 37.5, findings: base }, 'fever'), ['FEVER: NO MALARIA']);
+    assert.deepEqual(inBox({ months: 18, temperatureC: 37.5, findings: base }, 'fever'), [
+      'FEVER: NO MALARIA',
+    ]);
   });
   test('paracetamol from 38.5 °C, not at 38.4', () => {
-    const para = (t: number) => run(fever({}, t)).treatments.some((x) => x.id === 'paracetamol-fever');
+    const para = (t: number) =>
+      run(fever({}, t)).treatments.some((x) => x.id === 'paracetamol-fever');
     assert.equal(para(38.4), false);
     assert.equal(para(38.5), true);
     assert.equal(para(38.6), true);
@@ -56,7 +59,9 @@ describe('fever (CB14; imci-facts A.4)', () => {
   });
   test('fever every day for more than 7 days is referred: 7 days no, 8 days yes, 8 days not every day no', () => {
     const refer = (days: number, everyDay: boolean) =>
-      run(fever({ fever_days: days, fever_every_day: everyDay })).treatments.some((t) => t.id === 'refer-for-assessment');
+      run(fever({ fever_days: days, fever_every_day: everyDay })).treatments.some(
+        (t) => t.id === 'refer-for-assessment',
+      );
     assert.equal(refer(7, true), false);
     assert.equal(refer(8, true), true);
     assert.equal(refer(8, false), false);
@@ -65,8 +70,30 @@ describe('fever (CB14; imci-facts A.4)', () => {
 
 describe('measles', () => {
   test('rash with red eyes is measles; pus from the eye adds the eye complication', () => {
-    assert.ok(inBox(fever({ generalized_rash: true, red_eyes: true, mouth_ulcers: false, pus_from_eye: false, clouding_of_cornea: false }), 'fever').includes('MEASLES'));
-    assert.ok(inBox(fever({ generalized_rash: true, red_eyes: true, pus_from_eye: true, mouth_ulcers: false, clouding_of_cornea: false }), 'fever').includes('MEASLES WITH EYE OR MOUTH COMPLICATIONS'));
+    assert.ok(
+      inBox(
+        fever({
+          generalized_rash: true,
+          red_eyes: true,
+          mouth_ulcers: false,
+          pus_from_eye: false,
+          clouding_of_cornea: false,
+        }),
+        'fever',
+      ).includes('MEASLES'),
+    );
+    assert.ok(
+      inBox(
+        fever({
+          generalized_rash: true,
+          red_eyes: true,
+          pus_from_eye: true,
+          mouth_ulcers: false,
+          clouding_of_cornea: false,
+        }),
+        'fever',
+      ).includes('MEASLES WITH EYE OR MOUTH COMPLICATIONS'),
+    );
   });
   test('clouding of the cornea is severe complicated measles, referred urgently', () => {
     const a = run(fever({ generalized_rash: true, red_eyes: true, clouding_of_cornea: true }));
@@ -74,30 +101,60 @@ describe('measles', () => {
     assert.equal(a.urgentReferral, true);
   });
   test('measles within the last 3 months is classified even without a rash now', () => {
-    assert.ok(inBox(fever({ measles_last_3_months: true, mouth_ulcers: false, pus_from_eye: false, clouding_of_cornea: false }), 'fever').includes('MEASLES'));
+    assert.ok(
+      inBox(
+        fever({
+          measles_last_3_months: true,
+          mouth_ulcers: false,
+          pus_from_eye: false,
+          clouding_of_cornea: false,
+        }),
+        'fever',
+      ).includes('MEASLES'),
+    );
   });
 });
 
 describe('ear problem (imci-facts A.5)', () => {
   const ear = (extra: Record<string, boolean | number>) => ({
     months: 18,
-    findings: { ...NO_DANGER_SIGNS, ear_problem: true, ear_pain: false, tender_swelling_behind_ear: false, ...extra },
+    findings: {
+      ...NO_DANGER_SIGNS,
+      ear_problem: true,
+      ear_pain: false,
+      tender_swelling_behind_ear: false,
+      ...extra,
+    },
   });
   test('pus with discharge for 13 days is acute; 14 and 15 days are chronic', () => {
-    const box = (d: number) => inBox(ear({ pus_seen_draining_from_ear: true, ear_discharge: true, ear_discharge_days: d }), 'ear');
+    const box = (d: number) =>
+      inBox(
+        ear({ pus_seen_draining_from_ear: true, ear_discharge: true, ear_discharge_days: d }),
+        'ear',
+      );
     assert.deepEqual(box(13), ['ACUTE EAR INFECTION']);
     assert.deepEqual(box(14), ['CHRONIC EAR INFECTION']);
     assert.deepEqual(box(15), ['CHRONIC EAR INFECTION']);
   });
   test('tender swelling behind the ear is mastoiditis even when the ear question was not asked', () => {
-    assert.deepEqual(inBox({ months: 36, findings: { tender_swelling_behind_ear: true } }, 'ear'), ['MASTOIDITIS']);
+    assert.deepEqual(inBox({ months: 36, findings: { tender_swelling_behind_ear: true } }, 'ear'), [
+      'MASTOIDITIS',
+    ]);
   });
   test('no pain and no pus is no ear infection', () => {
-    assert.deepEqual(inBox(ear({ pus_seen_draining_from_ear: false, ear_discharge: false }), 'ear'), ['NO EAR INFECTION']);
+    assert.deepEqual(
+      inBox(ear({ pus_seen_draining_from_ear: false, ear_discharge: false }), 'ear'),
+      ['NO EAR INFECTION'],
+    );
   });
   test('HB05 treats chronic ear infection by wicking only (imci-facts G10)', () => {
-    const tc = { ...ear({ pus_seen_draining_from_ear: true, ear_discharge: true, ear_discharge_days: 20 }), edition: 'imci-2005' as const };
+    const tc = {
+      ...ear({ pus_seen_draining_from_ear: true, ear_discharge: true, ear_discharge_days: 20 }),
+      edition: 'imci-2005' as const,
+    };
     assert.ok(!run(tc).treatments.some((t) => t.id === 'quinolone-ear-drops'));
-    assert.ok(run({ ...tc, edition: 'imci-2014' }).treatments.some((t) => t.id === 'quinolone-ear-drops'));
+    assert.ok(
+      run({ ...tc, edition: 'imci-2014' }).treatments.some((t) => t.id === 'quinolone-ear-drops'),
+    );
   });
 });

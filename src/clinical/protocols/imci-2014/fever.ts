@@ -17,6 +17,8 @@ import {
   no,
   not,
   param,
+  recordedGte,
+  recordedYes,
   row,
   yes,
   yesElseNo,
@@ -25,7 +27,8 @@ import { cb14, edgePolicy } from './cite.js';
 
 export const feverDerived: Record<string, Condition> = {
   // Fever by history, feels hot, or axillary temperature 37.5 °C or above (HB05 p.32; A.4).
-  has_fever: any(yes('fever'), gte('temperature_c', param('feverTemperatureC'))),
+  // A measured temperature counts when recorded; "no fever" is not reopened by a missing one.
+  has_fever: any(yes('fever'), recordedGte('temperature_c', param('feverTemperatureC'))),
   high_fever: gte('temperature_c', param('highFeverTemperatureC')),
   // A child who travelled to a malaria area is assessed as for that area; an unknown area
   // counts as high risk (HEAT fever session, imci-facts A.4).
@@ -67,7 +70,14 @@ export const feverGroup: Group = {
     { key: 'malaria_risk' },
     { key: 'travel_to_malaria_area', when: eq('malaria_risk', 'low') },
     { key: 'malaria_test_available', when: derived('malaria_area') },
-    { key: 'malaria_test', when: all(derived('malaria_area'), not(no('malaria_test_available'))) },
+    {
+      key: 'malaria_test',
+      when: all(derived('malaria_area'), {
+        fact: 'malaria_test_available',
+        is: true,
+        assume: true,
+      }),
+    },
     { key: 'stiff_neck' },
     { key: 'runny_nose' },
     { key: 'obvious_cause_of_fever' },
@@ -108,10 +118,14 @@ export const feverGroup: Group = {
           all(noTest, derived('low_malaria_risk'), not(derived('other_fever_cause'))),
         ),
       ),
-      treatments: [give('artemether-lumefantrine', { phase: 'home' }), paracetamol, prolongedReferral],
+      treatments: [
+        give('artemether-lumefantrine', { phase: 'home' }),
+        paracetamol,
+        prolongedReferral,
+      ],
       followUpDays: 3,
       followUpNote: 'if fever persists',
-      counselling: ['counsel-oral-drugs-at-home', 'counsel-when-to-return'],
+      counselling: ['counsel-giving-oral-drugs-at-home', 'counsel-when-to-return-immediately'],
       citation: cb14('Fever: high or low malaria risk, yellow row', 'A.4'),
     }),
     row({
@@ -134,7 +148,7 @@ export const feverGroup: Group = {
       ],
       followUpDays: 3,
       followUpNote: 'if fever persists',
-      counselling: ['counsel-when-to-return'],
+      counselling: ['counsel-when-to-return-immediately'],
       citation: cb14('Fever: high or low malaria risk, green row', 'A.4'),
     }),
     row({
@@ -149,7 +163,7 @@ export const feverGroup: Group = {
       ],
       followUpDays: 3,
       followUpNote: 'if fever persists',
-      counselling: ['counsel-when-to-return'],
+      counselling: ['counsel-when-to-return-immediately'],
       citation: cb14('Fever: no malaria risk, green row', 'A.4'),
     }),
   ],
@@ -159,8 +173,22 @@ export const measlesGroup: Group = {
   id: 'measles',
   box: 'fever',
   title: 'Measles now or within the last 3 months',
-  entry: derived('measles'),
-  assess: [{ key: 'mouth_ulcers' }, { key: 'deep_extensive_mouth_ulcers', when: yes('mouth_ulcers') }, { key: 'pus_from_eye' }, { key: 'clouding_of_cornea' }],
+  // Measles is assessed in the fever box (CB14); its own signs, when recorded, open it too.
+  entry: any(
+    all(derived('has_fever'), derived('measles')),
+    recordedYes('measles_now'),
+    recordedYes('measles_last_3_months'),
+    all(
+      recordedYes('generalized_rash'),
+      any(yes('measles_cough'), yes('runny_nose'), yes('red_eyes')),
+    ),
+  ),
+  assess: [
+    { key: 'mouth_ulcers' },
+    { key: 'deep_extensive_mouth_ulcers', when: yes('mouth_ulcers') },
+    { key: 'pus_from_eye' },
+    { key: 'clouding_of_cornea' },
+  ],
   rows: [
     row({
       id: 'measles.severe-complicated-measles',
@@ -195,7 +223,7 @@ export const measlesGroup: Group = {
         give('gentian-violet-mouth', { when: yes('mouth_ulcers'), phase: 'home' }),
       ],
       followUpDays: 3,
-      counselling: ['counsel-when-to-return'],
+      counselling: ['counsel-when-to-return-immediately'],
       citation: cb14('Measles, yellow row', 'A.4'),
     }),
     row({
@@ -204,13 +232,20 @@ export const measlesGroup: Group = {
       severity: 'home-care',
       when: always,
       treatments: [give('vitamin-a-treatment', { phase: 'clinic' })],
-      counselling: ['counsel-when-to-return'],
+      counselling: ['counsel-when-to-return-immediately'],
       citation: cb14('Measles, green row', 'A.4'),
     }),
   ],
 };
 
 export const feverImplications: Implication[] = [
+  {
+    // Signs of measles need a generalized rash (CB14; imci-facts A.4).
+    id: 'no-rash-no-measles-now',
+    when: no('generalized_rash'),
+    set: { measles_now: false },
+    citation: cb14('Measles: generalized rash and one of cough, runny nose or red eyes', 'A.4'),
+  },
   {
     id: 'no-test-available',
     when: no('malaria_test_available'),

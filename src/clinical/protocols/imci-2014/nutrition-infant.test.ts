@@ -9,23 +9,37 @@ const nut = (extra: Record<string, boolean | number | string>, months = 18) => (
 
 describe('acute malnutrition (imci-facts A.6, E.3)', () => {
   test('MUAC 114 mm is severe, 115 and 124 mm moderate, 125 mm none', () => {
-    assert.deepEqual(inBox(nut({ muac_mm: 114, able_to_finish_rutf: true }), 'malnutrition'), ['UNCOMPLICATED SEVERE ACUTE MALNUTRITION']);
+    assert.deepEqual(inBox(nut({ muac_mm: 114, able_to_finish_rutf: true }), 'malnutrition'), [
+      'UNCOMPLICATED SEVERE ACUTE MALNUTRITION',
+    ]);
     assert.deepEqual(inBox(nut({ muac_mm: 115 }), 'malnutrition'), ['MODERATE ACUTE MALNUTRITION']);
     assert.deepEqual(inBox(nut({ muac_mm: 124 }), 'malnutrition'), ['MODERATE ACUTE MALNUTRITION']);
     assert.deepEqual(inBox(nut({ muac_mm: 125 }), 'malnutrition'), ['NO ACUTE MALNUTRITION']);
   });
   test('weight-for-height z −3.01 is severe, −3 and −2.01 moderate, −2 none', () => {
-    assert.deepEqual(inBox(nut({ wfh_z: -3.01, able_to_finish_rutf: true }), 'malnutrition'), ['UNCOMPLICATED SEVERE ACUTE MALNUTRITION']);
+    assert.deepEqual(inBox(nut({ wfh_z: -3.01, able_to_finish_rutf: true }), 'malnutrition'), [
+      'UNCOMPLICATED SEVERE ACUTE MALNUTRITION',
+    ]);
     assert.deepEqual(inBox(nut({ wfh_z: -3 }), 'malnutrition'), ['MODERATE ACUTE MALNUTRITION']);
     assert.deepEqual(inBox(nut({ wfh_z: -2.01 }), 'malnutrition'), ['MODERATE ACUTE MALNUTRITION']);
     assert.deepEqual(inBox(nut({ wfh_z: -2 }), 'malnutrition'), ['NO ACUTE MALNUTRITION']);
   });
   test('oedema of both feet is complicated severe acute malnutrition', () => {
-    assert.deepEqual(inBox(nut({ oedema_both_feet: true }), 'malnutrition'), ['COMPLICATED SEVERE ACUTE MALNUTRITION']);
+    assert.deepEqual(inBox(nut({ oedema_both_feet: true }), 'malnutrition'), [
+      'COMPLICATED SEVERE ACUTE MALNUTRITION',
+    ]);
   });
   test('a failed appetite test makes severe wasting complicated; a danger sign does too', () => {
-    assert.deepEqual(inBox(nut({ muac_mm: 110, able_to_finish_rutf: false }), 'malnutrition'), ['COMPLICATED SEVERE ACUTE MALNUTRITION']);
-    assert.deepEqual(inBox(nut({ muac_mm: 110, able_to_finish_rutf: true, vomits_everything: true }), 'malnutrition'), ['COMPLICATED SEVERE ACUTE MALNUTRITION']);
+    assert.deepEqual(inBox(nut({ muac_mm: 110, able_to_finish_rutf: false }), 'malnutrition'), [
+      'COMPLICATED SEVERE ACUTE MALNUTRITION',
+    ]);
+    assert.deepEqual(
+      inBox(
+        nut({ muac_mm: 110, able_to_finish_rutf: true, vomits_everything: true }),
+        'malnutrition',
+      ),
+      ['COMPLICATED SEVERE ACUTE MALNUTRITION'],
+    );
   });
   test('severe wasting without an appetite test asks for it', () => {
     assert.ok(run(nut({ muac_mm: 110 })).unanswered.includes('able_to_finish_rutf'));
@@ -34,7 +48,9 @@ describe('acute malnutrition (imci-facts A.6, E.3)', () => {
     assert.deepEqual(inBox(nut({ muac_mm: 110 }, 5), 'malnutrition'), []);
   });
   test('the red MUAC strap is severe wasting', () => {
-    assert.ok(inBox(nut({ muac_colour: 'red' }), 'malnutrition').some((n) => n.includes('SEVERE ACUTE')));
+    assert.ok(
+      inBox(nut({ muac_colour: 'red' }), 'malnutrition').some((n) => n.includes('SEVERE ACUTE')),
+    );
   });
 });
 
@@ -47,12 +63,22 @@ describe('anaemia (imci-facts A.7)', () => {
     assert.deepEqual(inBox(nut({ palmar_pallor: 'none' }), 'anaemia'), ['NO ANAEMIA']);
   });
   test('mebendazole for anaemia from 12 months in 2014: 11 months no, 12 months yes', () => {
-    const deworm = (m: number) => run(nut({ palmar_pallor: 'some' }, m)).treatments.some((t) => t.id === 'mebendazole-deworming');
+    const deworm = (m: number) =>
+      run(nut({ palmar_pallor: 'some' }, m)).treatments.some(
+        (t) => t.id === 'mebendazole-deworming',
+      );
     assert.equal(deworm(11), false);
     assert.equal(deworm(12), true);
   });
   test('HB05 combines malnutrition and anaemia: some pallor is ANAEMIA OR VERY LOW WEIGHT', () => {
-    const tc = { ...nut({ palmar_pallor: 'some', visible_severe_wasting: false, very_low_weight_for_age: false }), edition: 'imci-2005' as const };
+    const tc = {
+      ...nut({
+        palmar_pallor: 'some',
+        visible_severe_wasting: false,
+        very_low_weight_for_age: false,
+      }),
+      edition: 'imci-2005' as const,
+    };
     assert.deepEqual(inBox(tc, 'malnutrition'), ['ANAEMIA OR VERY LOW WEIGHT']);
   });
 });
@@ -62,11 +88,17 @@ describe('HIV where it is prioritized (imci-facts A.8)', () => {
     const tc = nut({ hiv_status: 'exposed' });
     assert.deepEqual(inBox(tc, 'hiv'), []);
     assert.deepEqual(inBox({ ...tc, hiv: true }, 'hiv'), ['HIV EXPOSED']);
-    assert.deepEqual(inBox({ ...nut({ hiv_status: 'positive' }), hiv: true }, 'hiv'), ['CONFIRMED HIV INFECTION']);
+    assert.deepEqual(inBox({ ...nut({ hiv_status: 'positive' }), hiv: true }, 'hiv'), [
+      'CONFIRMED HIV INFECTION',
+    ]);
   });
 });
 
-const infant = (extra: Record<string, boolean | number | string>, days = 20, temperatureC = 36.8) => ({
+const infant = (
+  extra: Record<string, boolean | number | string>,
+  days = 20,
+  temperatureC = 36.8,
+) => ({
   days,
   temperatureC,
   findings: {
@@ -84,37 +116,79 @@ const BI = 'young_infant_bacterial_infection';
 
 describe('sick young infant (imci-facts B)', () => {
   test('a respiratory rate of 59 is not fast; 60 and 61 are very severe disease', () => {
-    assert.deepEqual(inBox(infant({ respiratory_rate: 59 }), BI), ['SEVERE DISEASE OR LOCAL INFECTION UNLIKELY']);
+    assert.deepEqual(inBox(infant({ respiratory_rate: 59 }), BI), [
+      'SEVERE DISEASE OR LOCAL INFECTION UNLIKELY',
+    ]);
     assert.deepEqual(inBox(infant({ respiratory_rate: 60 }), BI), ['VERY SEVERE DISEASE']);
     assert.deepEqual(inBox(infant({ respiratory_rate: 61 }), BI), ['VERY SEVERE DISEASE']);
   });
   test('temperature 37.4 °C is not fever, 37.5 is; 35.5 is not low, 35.4 is', () => {
-    assert.deepEqual(inBox(infant({}, 20, 37.4), BI), ['SEVERE DISEASE OR LOCAL INFECTION UNLIKELY']);
+    assert.deepEqual(inBox(infant({}, 20, 37.4), BI), [
+      'SEVERE DISEASE OR LOCAL INFECTION UNLIKELY',
+    ]);
     assert.deepEqual(inBox(infant({}, 20, 37.5), BI), ['VERY SEVERE DISEASE']);
-    assert.deepEqual(inBox(infant({}, 20, 35.5), BI), ['SEVERE DISEASE OR LOCAL INFECTION UNLIKELY']);
+    assert.deepEqual(inBox(infant({}, 20, 35.5), BI), [
+      'SEVERE DISEASE OR LOCAL INFECTION UNLIKELY',
+    ]);
     assert.deepEqual(inBox(infant({}, 20, 35.4), BI), ['VERY SEVERE DISEASE']);
   });
   test('skin pustules or a red umbilicus are a local bacterial infection', () => {
     assert.deepEqual(inBox(infant({ skin_pustules: 'some' }), BI), ['LOCAL BACTERIAL INFECTION']);
-    assert.deepEqual(inBox(infant({ umbilicus_red_or_draining_pus: true }), BI), ['LOCAL BACTERIAL INFECTION']);
+    assert.deepEqual(inBox(infant({ umbilicus_red_or_draining_pus: true }), BI), [
+      'LOCAL BACTERIAL INFECTION',
+    ]);
   });
   test('jaundice on the first day is severe; from day 1 it is jaundice; yellow palms are always severe', () => {
-    assert.deepEqual(inBox(infant({ jaundice: true }, 0), 'young_infant_jaundice'), ['SEVERE JAUNDICE']);
-    assert.deepEqual(inBox(infant({ jaundice: true, yellow_palms_and_soles: false }, 1), 'young_infant_jaundice'), ['JAUNDICE']);
-    assert.deepEqual(inBox(infant({ yellow_palms_and_soles: true }, 10), 'young_infant_jaundice'), ['SEVERE JAUNDICE']);
+    assert.deepEqual(inBox(infant({ jaundice: true }, 0), 'young_infant_jaundice'), [
+      'SEVERE JAUNDICE',
+    ]);
+    assert.deepEqual(
+      inBox(infant({ jaundice: true, yellow_palms_and_soles: false }, 1), 'young_infant_jaundice'),
+      ['JAUNDICE'],
+    );
+    assert.deepEqual(inBox(infant({ yellow_palms_and_soles: true }, 10), 'young_infant_jaundice'), [
+      'SEVERE JAUNDICE',
+    ]);
   });
   test('7 breastfeeds in 24 hours is a feeding problem; 8 is not', () => {
-    const feed = (n: number) => inBox(infant({ breastfed: true, breastfeeds_per_24h: n, attachment: 'good', suckling: 'effective', low_weight_for_age: false, oral_thrush: false, other_foods_or_drinks: 'none' }), 'young_infant_feeding');
+    const feed = (n: number) =>
+      inBox(
+        infant({
+          breastfed: true,
+          breastfeeds_per_24h: n,
+          attachment: 'good',
+          suckling: 'effective',
+          low_weight_for_age: false,
+          oral_thrush: false,
+          other_foods_or_drinks: 'none',
+        }),
+        'young_infant_feeding',
+      );
     assert.deepEqual(feed(7), ['FEEDING PROBLEM OR LOW WEIGHT']);
     assert.deepEqual(feed(8), ['NO FEEDING PROBLEM']);
   });
   test('other foods recorded in words count as other foods; "none" does not', () => {
-    const feed = (other: string) => inBox(infant({ breastfed: true, breastfeeds_per_24h: 10, attachment: 'good', suckling: 'effective', low_weight_for_age: false, oral_thrush: false, other_foods_or_drinks: other }), 'young_infant_feeding');
+    const feed = (other: string) =>
+      inBox(
+        infant({
+          breastfed: true,
+          breastfeeds_per_24h: 10,
+          attachment: 'good',
+          suckling: 'effective',
+          low_weight_for_age: false,
+          oral_thrush: false,
+          other_foods_or_drinks: other,
+        }),
+        'young_infant_feeding',
+      );
     assert.deepEqual(feed('cow milk in the afternoon'), ['FEEDING PROBLEM OR LOW WEIGHT']);
     assert.deepEqual(feed('none'), ['NO FEEDING PROBLEM']);
   });
   test('HB05 calls the pink row possible serious bacterial infection and has no jaundice table', () => {
-    const tc = { ...infant({ respiratory_rate: 62, jaundice: true }), edition: 'imci-2005' as const };
+    const tc = {
+      ...infant({ respiratory_rate: 62, jaundice: true }),
+      edition: 'imci-2005' as const,
+    };
     assert.deepEqual(inBox(tc, BI), ['POSSIBLE SERIOUS BACTERIAL INFECTION']);
     assert.deepEqual(inBox(tc, 'young_infant_jaundice'), []);
   });

@@ -4,7 +4,7 @@
  * z, oedema and an appetite test.
  */
 import type { Condition } from '../../engine/condition.js';
-import type { Group } from '../../engine/types.js';
+import type { Group, Implication } from '../../engine/types.js';
 import {
   act,
   all,
@@ -26,6 +26,22 @@ import {
 } from '../build.js';
 import { cb14 } from './cite.js';
 
+/**
+ * A MUAC in mm from 6 months gives the strap colour (red < 115, yellow 115-124, green ≥ 125;
+ * imci-facts E.3); MUAC is not used before 6 months (CB14 K).
+ */
+const muacColour = (id: string, band: Condition, colour: string): Implication => ({
+  id,
+  when: all(gte('age_months', 6), band),
+  set: { muac_colour: colour },
+  citation: cb14('MUAC colour tapes', 'E.3'),
+});
+export const nutritionImplications: Implication[] = [
+  muacColour('muac-red', lt('muac_mm', 115), 'red'),
+  muacColour('muac-yellow', between('muac_mm', 115, 125), 'yellow'),
+  muacColour('muac-green', gte('muac_mm', 125), 'green'),
+];
+
 export const nutritionDerived: Record<string, Condition> = {
   // SAM if z < −3 or MUAC < 115 mm; MAM if −3 ≤ z < −2 or 115 ≤ MUAC < 125 (imci-facts A.6, E.3).
   severe_wasting: any(
@@ -43,7 +59,13 @@ export const nutritionDerived: Record<string, Condition> = {
   medical_complication: any(derived('any_danger_sign'), otherUrgent, yes('chest_indrawing')),
 };
 
-const nutritionKeys = ['oedema_both_feet', 'wfh_z', 'muac_mm', 'muac_colour', 'visible_severe_wasting'];
+const nutritionKeys = [
+  'oedema_both_feet',
+  'wfh_z',
+  'muac_mm',
+  'muac_colour',
+  'visible_severe_wasting',
+];
 
 export const malnutritionGroup: Group = {
   id: 'acute-malnutrition',
@@ -94,8 +116,11 @@ export const malnutritionGroup: Group = {
         act('assess-for-tb', {}),
       ],
       followUpDays: 7,
-      counselling: ['counsel-feeding', 'counsel-when-to-return'],
-      citation: cb14('Acute malnutrition, yellow row (uncomplicated SAM); follow-up 7 days (K; Sudan 14)', 'A.6, A.10'),
+      counselling: ['counsel-feeding', 'counsel-when-to-return-immediately'],
+      citation: cb14(
+        'Acute malnutrition, yellow row (uncomplicated SAM); follow-up 7 days (K; Sudan 14)',
+        'A.6, A.10',
+      ),
     }),
     row({
       id: 'nutrition.moderate-acute-malnutrition',
@@ -113,7 +138,11 @@ export const malnutritionGroup: Group = {
       severity: 'home-care',
       when: all(
         no('oedema_both_feet'),
-        any(gte('wfh_z', param('mamWfhZ')), gte('muac_mm', param('mamMuacMm')), eq('muac_colour', 'green')),
+        any(
+          gte('wfh_z', param('mamWfhZ')),
+          gte('muac_mm', param('mamMuacMm')),
+          eq('muac_colour', 'green'),
+        ),
       ),
       treatments: [act('assess-feeding', { when: lt('age_months', 24) })],
       counselling: ['counsel-feeding'],
@@ -156,10 +185,13 @@ export const anaemiaGroup: Group = {
           phase: 'home',
         }),
         act('malaria-test-if-high-risk', { when: eq('malaria_risk', 'high') }),
-        give('mebendazole-deworming', { when: gte('age_months', param('dewormFromMonths')), phase: 'clinic' }),
+        give('mebendazole-deworming', {
+          when: gte('age_months', param('dewormFromMonths')),
+          phase: 'clinic',
+        }),
       ],
       followUpDays: 14,
-      counselling: ['counsel-feeding', 'counsel-when-to-return'],
+      counselling: ['counsel-feeding', 'counsel-when-to-return-immediately'],
       citation: cb14('Anaemia, yellow row', 'A.7'),
     }),
     row({
@@ -193,7 +225,10 @@ export const hivGroup: Group = {
       name: 'HIV EXPOSED',
       severity: 'specific-treatment',
       when: eq('hiv_status', 'exposed'),
-      treatments: [give('cotrimoxazole-prophylaxis', { phase: 'home' }), act('hiv-virological-test', {})],
+      treatments: [
+        give('cotrimoxazole-prophylaxis', { phase: 'home' }),
+        act('hiv-virological-test', {}),
+      ],
       counselling: ['counsel-feeding'],
       citation: cb14('HIV, exposed (K)', 'A.8'),
     }),

@@ -14,7 +14,13 @@ import {
 } from './diarrhoea.js';
 import { earGroup } from './ear.js';
 import { feverDerived, feverGroup, feverImplications, measlesGroup } from './fever.js';
-import { anaemiaGroup, hivGroup, malnutritionGroup, nutritionDerived } from './nutrition.js';
+import {
+  anaemiaGroup,
+  hivGroup,
+  malnutritionGroup,
+  nutritionDerived,
+  nutritionImplications,
+} from './nutrition.js';
 
 /** Thresholds of the 2014 chart; an edition or a national adaptation overrides them by name. */
 export const SICK_CHILD_PARAMS_2014 = {
@@ -60,7 +66,12 @@ export const sickChild2014: Protocol = {
     ...feverDerived,
     ...nutritionDerived,
   },
-  implications: [...coughImplications, ...diarrhoeaImplications, ...feverImplications],
+  implications: [
+    ...coughImplications,
+    ...diarrhoeaImplications,
+    ...feverImplications,
+    ...nutritionImplications,
+  ],
   invalidations: coughInvalidations,
   alwaysAsk: [
     ...DANGER_SIGN_KEYS.map((key) => ({ key })),

@@ -17,6 +17,7 @@ import {
   otherUrgent,
   param,
   present,
+  recordedYes,
   row,
   yes,
 } from '../build.js';
@@ -76,19 +77,25 @@ const bacterialGroup: Group = {
         act('refer-urgently', { phase: 'pre-referral' }),
       ],
       counselling: ['counsel-referral', 'counsel-keep-young-infant-warm'],
-      citation: cb14yi('Check for very severe disease and local bacterial infection, pink row (K)', 'B.1'),
+      citation: cb14yi(
+        'Check for very severe disease and local bacterial infection, pink row (K)',
+        'B.1',
+      ),
     }),
     row({
       id: 'yi.local-bacterial-infection',
       name: 'LOCAL BACTERIAL INFECTION',
       severity: 'specific-treatment',
-      when: any(yes('umbilicus_red_or_draining_pus'), oneOf('skin_pustules', ['some', 'many_or_severe'])),
+      when: any(
+        yes('umbilicus_red_or_draining_pus'),
+        oneOf('skin_pustules', ['some', 'many_or_severe']),
+      ),
       treatments: [
         give('amoxicillin-local-infection-young-infant', { phase: 'home' }),
         give('gentian-violet-skin-young-infant', { phase: 'home' }),
       ],
       followUpDays: 2,
-      counselling: ['counsel-local-infection-home', 'counsel-young-infant-home-care'],
+      counselling: ['counsel-treat-local-infections-at-home', 'counsel-home-care-young-infant'],
       citation: cb14yi('Local bacterial infection, yellow row', 'B.1'),
     }),
     row({
@@ -96,7 +103,7 @@ const bacterialGroup: Group = {
       name: 'SEVERE DISEASE OR LOCAL INFECTION UNLIKELY',
       severity: 'home-care',
       when: always,
-      counselling: ['counsel-young-infant-home-care'],
+      counselling: ['counsel-home-care-young-infant'],
       citation: cb14yi('Very severe disease and local bacterial infection, green row', 'B.1'),
     }),
   ],
@@ -129,9 +136,14 @@ const jaundiceGroup: Group = {
       name: 'JAUNDICE',
       severity: 'specific-treatment',
       when: yes('jaundice'),
-      treatments: [act('refer-for-assessment', { when: gte('age_days', 21), note: 'jaundice after 3 weeks of age: refer for assessment' })],
+      treatments: [
+        act('refer-for-assessment', {
+          when: gte('age_days', 21),
+          note: 'jaundice after 3 weeks of age: refer for assessment',
+        }),
+      ],
       followUpDays: 1,
-      counselling: ['counsel-young-infant-home-care', 'counsel-when-to-return'],
+      counselling: ['counsel-home-care-young-infant', 'counsel-when-to-return-immediately'],
       citation: cb14yi('Jaundice, yellow row (K)', 'B.2'),
     }),
     row({
@@ -139,13 +151,13 @@ const jaundiceGroup: Group = {
       name: 'NO JAUNDICE',
       severity: 'home-care',
       when: always,
-      counselling: ['counsel-young-infant-home-care'],
+      counselling: ['counsel-home-care-young-infant'],
       citation: cb14yi('Jaundice, green row', 'B.2'),
     }),
   ],
 };
 
-const hasDiarrhoea = any(yes('diarrhoea'), yes('blood_in_stool'));
+const hasDiarrhoea = any(yes('diarrhoea'), recordedYes('blood_in_stool'));
 
 const dehydrationGroup: Group = {
   id: 'yi-dehydration',
@@ -170,9 +182,13 @@ const dehydrationGroup: Group = {
       when: atLeast(2, movementSign, yes('sunken_eyes'), eq('skin_pinch', 'very_slowly')),
       treatments: [
         give('iv-plan-c', { when: not(otherUrgent), phase: 'clinic' }),
-        act('refer-urgently', { when: otherUrgent, phase: 'pre-referral', note: 'mother giving frequent sips of ORS on the way' }),
+        act('refer-urgently', {
+          when: otherUrgent,
+          phase: 'pre-referral',
+          note: 'mother giving frequent sips of ORS on the way',
+        }),
       ],
-      counselling: ['counsel-continue-breastfeeding'],
+      counselling: ['counsel-fluids-and-feeding-during-diarrhoea'],
       citation: cb14yi('Diarrhoea in the young infant, pink row (K)', 'B.3'),
     }),
     row({
@@ -183,10 +199,17 @@ const dehydrationGroup: Group = {
       when: atLeast(2, yes('restless_irritable'), yes('sunken_eyes'), eq('skin_pinch', 'slowly')),
       treatments: [
         give('ors-plan-b', { phase: 'clinic' }),
-        act('refer-urgently', { when: otherUrgent, phase: 'pre-referral', note: 'mother giving frequent sips of ORS on the way' }),
+        act('refer-urgently', {
+          when: otherUrgent,
+          phase: 'pre-referral',
+          note: 'mother giving frequent sips of ORS on the way',
+        }),
       ],
       followUpDays: 2,
-      counselling: ['counsel-continue-breastfeeding', 'counsel-when-to-return'],
+      counselling: [
+        'counsel-fluids-and-feeding-during-diarrhoea',
+        'counsel-when-to-return-immediately',
+      ],
       citation: cb14yi('Diarrhoea in the young infant, yellow row (K)', 'B.3'),
     }),
     row({
@@ -196,7 +219,10 @@ const dehydrationGroup: Group = {
       severity: 'home-care',
       when: always,
       treatments: [give('ors-plan-a', { phase: 'home' })],
-      counselling: ['counsel-continue-breastfeeding', 'counsel-when-to-return'],
+      counselling: [
+        'counsel-fluids-and-feeding-during-diarrhoea',
+        'counsel-when-to-return-immediately',
+      ],
       citation: cb14yi('Diarrhoea in the young infant, green row', 'B.3'),
     }),
   ],
@@ -241,7 +267,7 @@ const dysenteryGroup: Group = {
       when: yes('blood_in_stool'),
       treatments: [act('refer-for-assessment', { note: 'blood in the stool of a young infant' })],
       followUpDays: 2,
-      counselling: ['counsel-when-to-return'],
+      counselling: ['counsel-when-to-return-immediately'],
       citation: cb14yi('Blood in the stool of a young infant (HB05 p.140; CB14 handling K)', 'B.3'),
     }),
   ],
@@ -283,7 +309,10 @@ const feedingGroup: Group = {
       ],
       followUpDays: 2,
       followUpNote: 'feeding problem or thrush in 2 days; low weight for age in 14 days',
-      counselling: ['counsel-breastfeeding-attachment', 'counsel-young-infant-home-care'],
+      counselling: [
+        'counsel-breastfeeding-attachment-positioning',
+        'counsel-home-care-young-infant',
+      ],
       citation: cb14yi('Feeding problem or low weight, yellow row', 'B.4'),
     }),
     row({
@@ -291,11 +320,22 @@ const feedingGroup: Group = {
       name: 'NO FEEDING PROBLEM',
       severity: 'home-care',
       when: always,
-      counselling: ['counsel-young-infant-home-care'],
+      counselling: ['counsel-home-care-young-infant'],
       citation: cb14yi('Feeding problem or low weight, green row', 'B.4'),
     }),
   ],
 };
+
+/** Young-infant classifications carry a `yi-` id, apart from the sick-child ones of the same name. */
+function withInfantIds(groups: readonly Group[]): Group[] {
+  return groups.map((g) => ({
+    ...g,
+    rows: g.rows.map((r) => ({
+      ...r,
+      classificationId: `yi-${r.classificationId.replace(/^yi-/, '')}`,
+    })),
+  }));
+}
 
 export const youngInfant2014: Protocol = {
   id: 'imci-2014/young-infant',
@@ -333,5 +373,12 @@ export const youngInfant2014: Protocol = {
     { key: 'diarrhoea' },
     { key: 'breastfed' },
   ],
-  groups: [bacterialGroup, jaundiceGroup, dehydrationGroup, persistentGroup, dysenteryGroup, feedingGroup],
+  groups: withInfantIds([
+    bacterialGroup,
+    jaundiceGroup,
+    dehydrationGroup,
+    persistentGroup,
+    dysenteryGroup,
+    feedingGroup,
+  ]),
 };

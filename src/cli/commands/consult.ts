@@ -1,0 +1,81 @@
+/**
+ * `medassist consult FILE|-`: one consult, as a report or as the JSON result.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { parseCaseJson, todayInTimeZone } from '../../clinical/case/index.js';
+import { runConsult } from '../../clinic/consult/run-consult.js';
+import { renderReport } from '../../clinic/consult/report-text.js';
+import { openClinicStore } from '../../clinic/store/clinic-store.js';
+import { InputError } from '../../shared/errors.js';
+import { clinicDb, openKb, resolveEdition } from '../context.js';
+
+interface ConsultFlags {
+  edition?: string;
+  adaptation?: string;
+  format: string;
+  visitDate?: string;
+  tz?: string;
+  save: boolean;
+  hiv?: boolean;
+  lang: string;
+}
+
+function readInput(file: string): string {
+  try {
+    return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new InputError([{ field: 'FILE', message: `cannot read [${file}]` }], { cause });
+  }
+}
+
+function clinicTimeZone(flag: string | undefined): string {
+  return flag ?? process.env.MEDASSIST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export function registerConsultCommand(program: Command): void {
+  program
+    .command('consult')
+    .description('classify one case (JSON in the neutral case vocabulary) and print the report')
+    .argument('<file>', 'case file, or - for standard input')
+    .option('--edition <id>', 'guideline edition: imci-2014 (default) or imci-2005')
+    .option('--adaptation <file>', 'national adaptation (JSON overlay of the edition)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--visit-date <date>', 'visit date YYYY-MM-DD (default: today in the clinic time zone)')
+    .option('--tz <zone>', 'clinic time zone (default: MEDASSIST_TZ or the system zone)')
+    .option('--no-save', 'do not save the consult in the clinic store')
+    .option('--hiv', 'HIV is prioritized here: use the HIV table')
+    .option('--lang <lang>', 'language of the guideline passages', 'en')
+    .action((file: string, flags: ConsultFlags) => {
+      if (flags.format !== 'text' && flags.format !== 'json') {
+        throw new InputError([
+          { field: '--format', message: `must be text or json [${flags.format}]` },
+        ]);
+      }
+      const edition = resolveEdition(flags.edition, flags.adaptation);
+      const visitDate = flags.visitDate ?? todayInTimeZone(clinicTimeZone(flags.tz));
+      const text = readInput(file);
+      // Parse once up front so that bad input is refused before any database is opened.
+      parseCaseJson(text, { visitDate });
+      const kb = openKb();
+      const store = flags.save ? openClinicStore(clinicDb()) : null;
+      try {
+        const result = runConsult(
+          JSON.parse(text),
+          {
+            edition,
+            visitDate,
+            settings: { hivPrioritized: flags.hiv === true },
+            lang: flags.lang,
+          },
+          { kb, store },
+        );
+        const out =
+          flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result);
+        process.stdout.write(out);
+      } finally {
+        store?.close();
+        kb?.close();
+      }
+    });
+}
