@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-// Compiled entry point: `npm run build` (run by `npm ci` through `prepare`) writes dist/.
-import { main } from '../dist/cli/main.js';
+// Entry point. `npm run build` (run by `npm ci` through `prepare`) compiles src/ to dist/cli
+// and bundles it into dist/bin; the bundle starts faster, the plain build is the fallback.
+import { existsSync } from 'node:fs';
 
+const bundled = new URL('../dist/bin/main.js', import.meta.url);
+const entry = existsSync(bundled) ? bundled : new URL('../dist/cli/main.js', import.meta.url);
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);

@@ -4,17 +4,39 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, MedAssistError } from '../shared/errors.js';
-import { registerCalcCommand } from './commands/calc.js';
-import { registerConsultCommand } from './commands/consult.js';
-import { registerEvalCommand } from './commands/eval.js';
-import { registerKbCommand } from './commands/kb.js';
-import { registerSchemaCommand } from './commands/schema.js';
-import { registerSearchCommand } from './commands/search.js';
-import { CONTENT_DIR, kbPath } from './context.js';
-import { knowledgeDbPath } from '../clinic/paths.js';
-import { home } from './context.js';
 
-export function createProgram(): Command {
+type Register = (program: Command) => void;
+
+// Each command is loaded only when it runs, so `medassist consult` does not pay for the
+// calculators or the knowledge compiler at start-up (the whole process must stay under 400 ms).
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  consult: async () => (await import('./commands/consult.js')).registerConsultCommand,
+  eval: async () => (await import('./commands/eval.js')).registerEvalCommand,
+  schema: async () => (await import('./commands/schema.js')).registerSchemaCommand,
+  calc: async () => (await import('./commands/calc.js')).registerCalcCommand,
+  kb: async () => {
+    const [{ registerKbCommand }, context, paths] = await Promise.all([
+      import('./commands/kb.js'),
+      import('./context.js'),
+      import('../clinic/paths.js'),
+    ]);
+    return (program) =>
+      registerKbCommand(program, {
+        defaultKbPath: () => paths.knowledgeDbPath(context.home()),
+        contentDir: () => context.CONTENT_DIR,
+      });
+  },
+  search: async () => {
+    const [{ registerSearchCommand }, { kbPath }] = await Promise.all([
+      import('./commands/search.js'),
+      import('./context.js'),
+    ]);
+    return (program) => registerSearchCommand(program, { kbPath });
+  },
+};
+
+/** Builds the program with the named command only, or with every command (for help). */
+export async function createProgram(only?: string): Promise<Command> {
   const program = new Command('medassist')
     .description('Offline clinical decision support (WHO IMCI) for health posts and clinics')
     .version('0.1.0')
@@ -23,15 +45,11 @@ export function createProgram(): Command {
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
     });
-  registerConsultCommand(program);
-  registerEvalCommand(program);
-  registerSchemaCommand(program);
-  registerCalcCommand(program);
-  registerKbCommand(program, {
-    defaultKbPath: () => knowledgeDbPath(home()),
-    contentDir: () => CONTENT_DIR,
-  });
-  registerSearchCommand(program, { kbPath });
+  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const name of names) {
+    const load = COMMANDS[name];
+    if (load) (await load())(program);
+  }
   return program;
 }
 
@@ -57,7 +75,8 @@ function report(error: unknown): number {
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await createProgram().parseAsync([...argv]);
+    const program = await createProgram(argv[2]);
+    await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return report(error);

@@ -16,7 +16,7 @@ export function registerEvalCommand(program: Command): void {
     .description(
       'run a file of cases in the neutral format and compare with their expected answers',
     )
-    .argument('<file>', 'JSON Lines file of cases')
+    .argument('<file>', 'JSON Lines file of cases, or - for standard input')
     .option(
       '--exceptions <file>',
       'reviewed exceptions (edition differences, source errors)',
@@ -26,7 +26,7 @@ export function registerEvalCommand(program: Command): void {
     .action((file: string, flags: { exceptions: string; format: string }) => {
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
       } catch (cause) {
         throw new InputError([{ field: 'FILE', message: `cannot read [${file}]` }], { cause });
       }
