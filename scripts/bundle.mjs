@@ -23,7 +23,8 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3-multiple-ciphers'],
+  // Native addons stay in node_modules.
+  external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

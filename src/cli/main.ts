@@ -24,6 +24,38 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
       registerKbCommand(program, {
         defaultKbPath: () => paths.knowledgeDbPath(context.home()),
         contentDir: () => context.CONTENT_DIR,
+        activeKbPath: context.kbPath,
+      });
+  },
+  setup: async () => (await import('./commands/setup.js')).registerSetupCommand,
+  doctor: async () => (await import('./commands/doctor.js')).registerDoctorCommand,
+  login: async () => (await import('./commands/users.js')).registerUserCommands,
+  patient: async () => (await import('./commands/patients.js')).registerPatientCommands,
+  backup: async () => {
+    const [{ registerBackupCommand }, context, clinicContext, auth] = await Promise.all([
+      import('./commands/backup.js'),
+      import('./context.js'),
+      import('./clinic-context.js'),
+      import('../clinic/auth/index.js'),
+    ]);
+    return (program) =>
+      registerBackupCommand(program, {
+        home: context.home,
+        unlock: async () => {
+          const passphrase = process.env.MEDASSIST_PASSPHRASE;
+          if (!passphrase) {
+            throw new InputError([{ field: 'MEDASSIST_PASSPHRASE', message: 'backups are encrypted with the clinic passphrase: set it' }]);
+          }
+          return clinicContext.withClinic({}, (clinic) => {
+            auth.assertCan(clinicContext.requireSession(clinic), 'backup.create');
+            return { dataKey: clinic.dataKey, passphrase };
+          });
+        },
+        authorizeRestore: async () => {
+          await clinicContext.withClinic({}, (clinic) => {
+            auth.assertCan(clinicContext.requireSession(clinic), 'backup.restore');
+          });
+        },
       });
   },
   search: async () => {
@@ -35,6 +67,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   },
 };
 
+// Commands registered together by one module.
+const ALIASES: Readonly<Record<string, string>> = { logout: 'login', users: 'login', audit: 'login', passphrase: 'login', history: 'patient' };
+
 /** Builds the program with the named command only, or with every command (for help). */
 export async function createProgram(only?: string): Promise<Command> {
   const program = new Command('medassist')
@@ -45,7 +80,8 @@ export async function createProgram(only?: string): Promise<Command> {
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
     });
-  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  const wanted = only === undefined ? undefined : (ALIASES[only] ?? only);
+  const names = wanted !== undefined && wanted in COMMANDS ? [wanted] : Object.keys(COMMANDS);
   for (const name of names) {
     const load = COMMANDS[name];
     if (load) (await load())(program);

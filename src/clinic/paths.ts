@@ -3,14 +3,16 @@
  * platform (XDG on Linux, Application Support on macOS, APPDATA on Windows).
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 
 export function medassistHome(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MEDASSIST_HOME) return env.MEDASSIST_HOME;
+  // An empty variable counts as unset; a relative path is taken from the working directory.
+  if (env.MEDASSIST_HOME) return resolve(env.MEDASSIST_HOME);
   if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'medassist');
   if (process.platform === 'darwin')
     return join(homedir(), 'Library', 'Application Support', 'medassist');
-  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'medassist');
+  const xdg = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  return join(xdg, 'medassist');
 }
 
 /** The clinic's record database. */

@@ -6,9 +6,11 @@ import type { Command } from 'commander';
 import { parseCaseJson, todayInTimeZone } from '../../clinical/case/index.js';
 import { runConsult } from '../../clinic/consult/run-consult.js';
 import { renderReport } from '../../clinic/consult/report-text.js';
-import { openClinicStore } from '../../clinic/store/clinic-store.js';
+import { isSetUp } from '../../clinic/config.js';
+import type { ConsultResult } from '../../clinic/consult/consult-result.js';
 import { InputError } from '../../shared/errors.js';
-import { clinicDb, openKb, resolveEdition } from '../context.js';
+import { openClinicForCli, requireSession } from '../clinic-context.js';
+import { home, openKb, resolveEdition } from '../context.js';
 
 interface ConsultFlags {
   edition?: string;
@@ -19,6 +21,7 @@ interface ConsultFlags {
   save: boolean;
   hiv?: boolean;
   lang: string;
+  keyFile?: string;
 }
 
 function readInput(file: string): string {
@@ -31,6 +34,34 @@ function readInput(file: string): string {
 
 function clinicTimeZone(flag: string | undefined): string {
   return flag ?? process.env.MEDASSIST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+type Options = Parameters<typeof runConsult>[1];
+
+/** No clinic here: the consult is shown but cannot be kept (records are encrypted per clinic). */
+function consultOnly(input: unknown, options: Options, wanted: boolean): ConsultResult {
+  const kb = openKb();
+  try {
+    const result = runConsult(input, options, { kb });
+    if (!wanted) return result;
+    const note = 'not saved: no clinic is set up under MEDASSIST_HOME (medassist setup, then medassist login)';
+    return { ...result, notes: [...result.notes, note] };
+  } finally {
+    kb?.close();
+  }
+}
+
+/** Saves in the clinic's encrypted store, as the signed-in user. */
+async function consultAndSave(input: unknown, options: Options, flags: ConsultFlags): Promise<ConsultResult> {
+  const clinic = await openClinicForCli(flags);
+  const kb = openKb();
+  try {
+    const actor = requireSession(clinic);
+    return runConsult(input, options, { kb, store: clinic.store, actor });
+  } finally {
+    kb?.close();
+    clinic.close();
+  }
 }
 
 export function registerConsultCommand(program: Command): void {
@@ -46,7 +77,8 @@ export function registerConsultCommand(program: Command): void {
     .option('--no-save', 'do not save the consult in the clinic store')
     .option('--hiv', 'HIV is prioritized here: use the HIV table')
     .option('--lang <lang>', 'language of the guideline passages', 'en')
-    .action((file: string, flags: ConsultFlags) => {
+    .option('--key-file <file>', 'key file to unlock the clinic (else MEDASSIST_PASSPHRASE)')
+    .action(async (file: string, flags: ConsultFlags) => {
       if (flags.format !== 'text' && flags.format !== 'json') {
         throw new InputError([
           { field: '--format', message: `must be text or json [${flags.format}]` },
@@ -57,25 +89,16 @@ export function registerConsultCommand(program: Command): void {
       const text = readInput(file);
       // Parse once up front so that bad input is refused before any database is opened.
       parseCaseJson(text, { visitDate });
-      const kb = openKb();
-      const store = flags.save ? openClinicStore(clinicDb()) : null;
-      try {
-        const result = runConsult(
-          JSON.parse(text),
-          {
-            edition,
-            visitDate,
-            settings: { hivPrioritized: flags.hiv === true },
-            lang: flags.lang,
-          },
-          { kb, store },
-        );
-        const out =
-          flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result);
-        process.stdout.write(out);
-      } finally {
-        store?.close();
-        kb?.close();
-      }
+      const consultOptions = {
+        edition,
+        visitDate,
+        settings: { hivPrioritized: flags.hiv === true },
+        lang: flags.lang,
+      };
+      const result = flags.save && isSetUp(home())
+        ? await consultAndSave(JSON.parse(text), consultOptions, flags)
+        : consultOnly(JSON.parse(text), consultOptions, flags.save);
+      const out = flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result);
+      process.stdout.write(out);
     });
 }

@@ -9,6 +9,8 @@ import {
 export interface KbCommandDeps {
   /** Where `kb build` writes and `kb info` reads when no path is given. */
   readonly defaultKbPath: () => string;
+  /** What `kb info` reads when no path is given: the installed KB, else the bundled one. */
+  readonly activeKbPath?: () => string;
   /** Passage sources when `--content` is not given, e.g. `<package>/content/passages`. */
   readonly contentDir: () => string;
 }
@@ -44,7 +46,7 @@ export function registerKbCommand(program: Command, deps: KbCommandDeps): Comman
     .option('--kb <file>', 'database file to read')
     .addOption(formatOption())
     .action((options: { kb?: string; format: Format }, command: Command) => {
-      const path = options.kb ?? deps.defaultKbPath();
+      const path = options.kb ?? (deps.activeKbPath ?? deps.defaultKbPath)();
       const knowledgeBase = openKnowledgeBase(path);
       try {
         const meta = knowledgeBase.meta();

@@ -5,6 +5,7 @@
 import type { Assessment, ReportedClassification } from '../../clinical/assess/assess.js';
 import type { DosedTreatment } from '../../clinical/assess/doses.js';
 import type { SafetyReport } from '../../clinical/interactions/index.js';
+import type { SavedEncounter } from '../store/clinic-store.js';
 
 export const CONSULT_RESULT_VERSION = 1;
 
@@ -52,5 +53,5 @@ export interface ConsultResult {
   safety: SafetyReport;
   notes: readonly string[];
   knowledge: { version: string | null; lang: string };
-  saved: { encounterId: string; created: boolean } | null;
+  saved: SavedEncounter | null;
 }

@@ -11,7 +11,9 @@ import {
   type KnowledgeBase,
 } from '../../knowledge/index.js';
 import { InputError } from '../../shared/errors.js';
-import { openClinicStore, type ClinicStore } from '../store/clinic-store.js';
+import { createClinicStore, type ClinicStore } from '../store/clinic-store.js';
+import { openClinicDatabase } from '../store/database.js';
+import { randomBytes } from 'node:crypto';
 import { runConsult } from './run-consult.js';
 
 const edition = EDITIONS['imci-2014']!;
@@ -23,7 +25,7 @@ before(() => {
   const content = fileURLToPath(new URL('../../../content/passages', import.meta.url));
   compileKnowledgeBase({ contentDir: content, outFile: join(dir, 'kb.db') });
   kb = openKnowledgeBase(join(dir, 'kb.db'));
-  store = openClinicStore(join(dir, 'clinic.db'));
+  store = createClinicStore(openClinicDatabase(join(dir, 'clinic.db'), randomBytes(32)));
 });
 after(() => {
   kb.close();

@@ -11,12 +11,13 @@ import {
   PASSAGE_TOPICS,
 } from '../../clinical/assess/actions.js';
 import { doseTreatments, type DosedTreatment } from '../../clinical/assess/doses.js';
+import { assertPlausibleWeight } from '../../clinical/assess/plausibility.js';
 import type { AssessSettings } from '../../clinical/assess/facts.js';
 import { parseCase, type ClinicalCase } from '../../clinical/case/index.js';
 import type { Edition } from '../../clinical/engine/types.js';
 import { checkSafety } from '../../clinical/interactions/index.js';
 import type { KnowledgeBase, StoredPassage } from '../../knowledge/index.js';
-import type { ClinicStore } from '../store/clinic-store.js';
+import type { Actor, ClinicStore } from '../store/clinic-store.js';
 import { addDays } from './calendar.js';
 import { deriveAnthropometry } from './anthropometry.js';
 import { CONSULT_RESULT_VERSION, type ConsultResult, type PassageLink } from './consult-result.js';
@@ -33,6 +34,8 @@ export interface ConsultOptions {
 export interface ConsultDeps {
   kb?: KnowledgeBase | null;
   store?: ClinicStore | null;
+  /** The signed-in user who saves the consult (audit, encounter). */
+  actor?: Actor | null;
 }
 
 function link(p: StoredPassage): PassageLink {
@@ -100,6 +103,7 @@ export function runConsult(
 ): ConsultResult {
   const lang = options.lang ?? 'en';
   const clinicalCase = parseCase(input, { visitDate: options.visitDate });
+  assertPlausibleWeight(clinicalCase);
   const { patient } = clinicalCase;
   const findings = deriveAnthropometry(clinicalCase);
   const assessment = assess(
@@ -118,7 +122,7 @@ export function runConsult(
   const dosingPatient = {
     ...(patient.weightKg === undefined ? {} : { weightKg: patient.weightKg }),
     ...(patient.age.months === null ? {} : { ageMonths: patient.age.months }),
-    ...(patient.age.days === null ? {} : { ageDays: patient.age.days }),
+    ...(patient.age.days === null || patient.age.daysEstimated ? {} : { ageDays: patient.age.days }),
   };
   const doses = doseTreatments(assessment.treatments, dosingPatient, options.stock);
   const safety = checkSafety({
@@ -173,13 +177,15 @@ export function runConsult(
   const saved = deps.store.saveEncounter({
     idempotencyKey: idempotencyKey(clinicalCase, options.edition.id),
     visitDate: clinicalCase.visitDate,
+    followUpDate: result.followUp?.date ?? null,
     ...(clinicalCase.id === undefined ? {} : { caseRef: clinicalCase.id }),
+    identity: { ...clinicalCase.identity, ...(patient.sex ? { sex: patient.sex } : {}) },
     edition: options.edition.id,
     protocol: assessment.protocol?.id ?? null,
     urgentReferral: assessment.urgentReferral,
     classifications: assessment.classifications.map((c) => c.name),
     input: { patient: clinicalCase.patient, findings: clinicalCase.findings },
     result,
-  });
+  }, deps.actor);
   return { ...result, saved };
 }

@@ -44,9 +44,35 @@ export function loadExceptions(path: string): Map<string, EvalException> {
   return new Map(list.map((e) => [e.id, e]));
 }
 
-/** The edition a case's source applies (VOCABULARY.md §1, `edition`). */
+/**
+ * The edition a case's source applies (VOCABULARY.md §1, `edition`): `IMCI 2005` (or our id
+ * `imci-2005`) runs under the 2005 handbook; IMCI 2014, national adaptations of the 2014-era
+ * charts and iCCM run under the 2014 chart booklet (MedAssist has no iCCM rule set).
+ */
 export function editionFor(sourceEdition: string | undefined): string {
-  return sourceEdition === 'IMCI 2005' ? 'imci-2005' : 'imci-2014';
+  const e = (sourceEdition ?? '').trim().toLowerCase();
+  return e === 'imci 2005' || e === 'imci-2005' ? 'imci-2005' : 'imci-2014';
+}
+
+const expectedSchema = z.object({
+  classifications: z.array(z.string()),
+  classifications_exhaustive: z.boolean().optional(),
+  urgent_referral: z.boolean().nullable().optional(),
+  missing: z.array(z.string()).optional(),
+  aliases: z.record(z.string(), z.array(z.string())).optional(),
+  classifications_without_stated_signs: z.array(z.string()).optional(),
+  out_of_scope: z.string().optional(),
+});
+
+function parseExpected(raw: unknown): ExpectedAnswer {
+  const parsed = expectedSchema.safeParse(raw);
+  if (parsed.success) return parsed.data as ExpectedAnswer;
+  throw new InputError(
+    parsed.error.issues.map((i) => ({
+      field: ['expected', ...i.path.map(String)].join('.'),
+      message: `${i.message} (the neutral case format, VOCABULARY.md §2)`,
+    })),
+  );
 }
 
 export interface EvalLine {
@@ -77,16 +103,17 @@ function evaluateLine(
   exceptions: Map<string, EvalException>,
 ): EvalLine {
   const id = typeof raw.id === 'string' ? raw.id : '(no id)';
-  const expected = raw.expected as ExpectedAnswer;
+  const expected = parseExpected(raw.expected);
   const editionId = editionFor(typeof raw.edition === 'string' ? raw.edition : undefined);
   const edition = EDITIONS[editionId];
   if (!edition) throw new Error(`edition [${editionId}] missing`);
   const c = parseCase(raw, { visitDate: '2026-01-01' });
   const a = assess({ patient: c.patient, findings: deriveAnthropometry(c) }, edition);
-  const boxes = c.assessedBoxes ?? [];
+  // No `assessed_boxes`: every box the engine classified is compared.
+  const boxes: readonly string[] = c.assessedBoxes ?? a.classifications.map((x) => x.box);
   const diff = compareCase(a, expected, boxes);
   const got = a.classifications
-    .filter((x) => boxes.includes(x.box as never))
+    .filter((x) => boxes.includes(x.box))
     .map((x) => (x.status === 'provisional' ? `${x.name} (provisional)` : x.name));
   const base = { id, edition: editionId, expected: expected.classifications, got, diff };
   if (isEmptyDiff(diff)) return { ...base, verdict: 'pass' };
@@ -117,6 +144,7 @@ export function evaluateCases(text: string, exceptions: Map<string, EvalExceptio
       });
     }
   }
+  if (results.length === 0) throw new InputError([{ field: 'FILE', message: 'holds no cases (one JSON object per line)' }]);
   const failed = results.filter((r) => r.verdict === 'fail').length;
   const exceptionCount = results.filter((r) => r.verdict === 'exception').length;
   return { results, passed: results.length - failed, failed, exceptions: exceptionCount };

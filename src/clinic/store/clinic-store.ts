@@ -1,17 +1,30 @@
 /**
- * The clinic record store on SQLite (better-sqlite3-multiple-ciphers), in WAL mode: every save
- * is one transaction, and saving the same consult twice yields one encounter.
+ * The clinic record store: encounters, patients and the outbox in one encrypted SQLite file.
+ * Every change is one transaction that also writes its audit entry and, where the change must
+ * leave the clinic, its outbox entry. Saving the same consult twice yields one encounter.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { MedAssistError } from '../../shared/errors.js';
-import { migrate } from './migrations.js';
+import { InputError } from '../../shared/errors.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { ForbiddenError } from '../auth/auth-error.js';
+import { can, type Action, type Actor } from '../auth/roles.js';
+import type { ClinicDatabase } from './database.js';
+import {
+  findExactPatient,
+  findLikelyDuplicates,
+  getPatient,
+  insertPatient,
+  searchPatients,
+  type PatientIdentityInput,
+  type PatientRow,
+} from './patients.js';
+
+export type { Actor };
 
 export interface EncounterRecord {
   idempotencyKey: string;
   visitDate: string;
+  followUpDate: string | null;
   caseRef?: string;
   edition: string;
   protocol: string | null;
@@ -19,73 +32,149 @@ export interface EncounterRecord {
   classifications: readonly string[];
   input: unknown;
   result: unknown;
+  identity?: PatientIdentityInput & { patientId?: string };
 }
 
 export interface SavedEncounter {
   encounterId: string;
   /** False when this consult had been saved before (a double submit). */
   created: boolean;
+  patientId: string | null;
+  previousEncounterId: string | null;
+  /** Likely duplicates of a newly registered patient, with a merge offer. */
+  duplicates: readonly { id: string }[];
 }
 
-export interface ClinicStore {
-  saveEncounter(record: EncounterRecord): SavedEncounter;
-  getEncounter(id: string): (EncounterRecord & { id: string; createdAt: string }) | undefined;
-  countEncounters(): number;
-  close(): void;
-}
-
-interface EncounterRow {
+export interface EncounterSummary {
   id: string;
-  idempotency_key: string;
-  created_at: string;
-  visit_date: string;
-  case_ref: string | null;
+  patientId: string | null;
+  previousEncounterId: string | null;
+  visitDate: string;
+  followUpDate: string | null;
   edition: string;
-  protocol: string | null;
+  urgentReferral: boolean;
+  classifications: string[];
+  createdAt: string;
+}
+
+interface EncounterDbRow {
+  id: string;
+  patient_id: string | null;
+  previous_encounter_id: string | null;
+  visit_date: string;
+  follow_up_date: string | null;
+  edition: string;
   urgent_referral: number;
   classifications: string;
+  created_at: string;
   input_json: string;
   result_json: string;
 }
 
-export interface StoreOptions {
-  /** `FULL` makes an acknowledged save survive a power cut; `NORMAL` only a process crash. */
-  synchronous?: 'FULL' | 'NORMAL';
+function summary(r: EncounterDbRow): EncounterSummary {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    previousEncounterId: r.previous_encounter_id,
+    visitDate: r.visit_date,
+    followUpDate: r.follow_up_date,
+    edition: r.edition,
+    urgentReferral: r.urgent_referral === 1,
+    classifications: JSON.parse(r.classifications) as string[],
+    createdAt: r.created_at,
+  };
 }
 
-/** Opens (and creates or migrates) the clinic store at `path`. */
-export function openClinicStore(path: string, options: StoreOptions = {}): ClinicStore {
-  mkdirSync(dirname(path), { recursive: true });
-  let db: Database.Database;
-  try {
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-  } catch (cause) {
-    throw new MedAssistError('STORE_OPEN_FAILED', `cannot open the clinic database [${path}]`, {
-      cause,
-    });
-  }
-  const insert = db.prepare(
-    `INSERT INTO encounters (id, idempotency_key, created_at, visit_date, case_ref, edition, protocol,
-       urgent_referral, classifications, input_json, result_json)
-     VALUES (@id, @idempotency_key, @created_at, @visit_date, @case_ref, @edition, @protocol,
-       @urgent_referral, @classifications, @input_json, @result_json)
-     ON CONFLICT (idempotency_key) DO NOTHING`,
-  );
-  const byKey = db.prepare('SELECT id FROM encounters WHERE idempotency_key = ?');
-  const byId = db.prepare('SELECT * FROM encounters WHERE id = ?');
-  const count = db.prepare('SELECT count(*) AS n FROM encounters');
+export interface ClinicStore {
+  readonly db: ClinicDatabase;
+  saveEncounter(record: EncounterRecord, actor?: Actor | null): SavedEncounter;
+  getEncounter(id: string, actor?: Actor | null): (EncounterSummary & { input: unknown; result: unknown }) | undefined;
+  history(patientId: string, actor?: Actor | null): EncounterSummary[];
+  registerPatient(identity: PatientIdentityInput, actor?: Actor | null): { id: string; duplicates: PatientRow[] };
+  getPatient(id: string, actor?: Actor | null): PatientRow | undefined;
+  searchPatients(query: string, actor?: Actor | null): PatientRow[];
+  mergePatients(keepId: string, dropId: string, actor?: Actor | null): void;
+  erasePatient(patientId: string, actor?: Actor | null): { encounters: number; tombstoneId: string };
+  countEncounters(): number;
+  pendingOutbox(): number;
+  close(): void;
+}
 
-  const save = db.transaction((record: EncounterRecord): SavedEncounter => {
+/**
+ * Wraps an open clinic database (see database.ts) as the record store. Every method checks the
+ * actor's permission against the one matrix (auth/roles.ts) and writes its audit row; a null
+ * actor is the clinic's own maintenance code (benchmarks, migrations), never a person.
+ */
+export function createClinicStore(db: ClinicDatabase, clock = () => new Date()): ClinicStore {
+  const now = () => clock().toISOString();
+  const audit = (actor: Actor | null | undefined, action: Action, entityType: string, entityId: string | null, outcome: 'ok' | 'denied', detail?: string) =>
+    appendAudit(db, {
+      at: clock(),
+      userId: actor?.userId ?? null,
+      role: actor?.role ?? null,
+      action,
+      entityType,
+      ...(entityId === null ? {} : { entityId }),
+      outcome,
+      ...(detail ? { detail } : {}),
+    });
+  const guard = (actor: Actor | null | undefined, action: Action, entityType: string, entityId: string | null) => {
+    if (actor && !can(actor.role, action)) {
+      audit(actor, action, entityType, entityId, 'denied');
+      throw new ForbiddenError(actor.role, action);
+    }
+  };
+  const log = (actor: Actor | null | undefined, action: Action, entityType: string, entityId: string | null, detail?: string) =>
+    audit(actor, action, entityType, entityId, 'ok', detail);
+
+  const insertEncounter = db.prepare(
+    `INSERT INTO encounters (id, idempotency_key, patient_id, previous_encounter_id, user_id, created_at,
+       visit_date, follow_up_date, case_ref, edition, protocol, urgent_referral, classifications,
+       input_json, result_json)
+     VALUES (@id, @idempotency_key, @patient_id, @previous_encounter_id, @user_id, @created_at,
+       @visit_date, @follow_up_date, @case_ref, @edition, @protocol, @urgent_referral,
+       @classifications, @input_json, @result_json)`,
+  );
+  const byKey = db.prepare('SELECT id, patient_id, previous_encounter_id FROM encounters WHERE idempotency_key = ?');
+  const latestOf = db.prepare('SELECT id FROM encounters WHERE patient_id = ? ORDER BY visit_date DESC, created_at DESC LIMIT 1');
+  const insertOutbox = db.prepare(
+    'INSERT INTO outbox (id, created_at, kind, entity_id, payload) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  function resolvePatient(identity: EncounterRecord['identity'], actor: Actor | null | undefined) {
+    if (!identity) return { patientId: null, duplicates: [] };
+    if (identity.patientId) {
+      const p = getPatient(db, identity.patientId);
+      if (!p) throw new InputError([{ field: 'patient.id', message: `no patient with this id [${identity.patientId}]` }]);
+      return { patientId: p.mergedInto ?? p.id, duplicates: [] };
+    }
+    if (!identity.name) return { patientId: null, duplicates: [] };
+    const exact = findExactPatient(db, identity);
+    if (exact) return { patientId: exact.id, duplicates: [] };
+    guard(actor, 'patient.create', 'patient', null);
+    const created = insertPatient(db, identity, now());
+    log(actor, 'patient.create', 'patient', created.id);
+    return { patientId: created.id, duplicates: created.duplicates.map((d) => ({ id: d.id })) };
+  }
+
+  const save = db.transaction((record: EncounterRecord, actor: Actor | null | undefined): SavedEncounter => {
+    guard(actor, 'consult.save', 'encounter', null);
+    const existing = byKey.get(record.idempotencyKey) as { id: string; patient_id: string | null; previous_encounter_id: string | null } | undefined;
+    if (existing) {
+      return { encounterId: existing.id, created: false, patientId: existing.patient_id, previousEncounterId: existing.previous_encounter_id, duplicates: [] };
+    }
+    const { patientId, duplicates } = resolvePatient(record.identity, actor);
+    const previous = patientId ? ((latestOf.get(patientId) as { id: string } | undefined)?.id ?? null) : null;
     const id = randomUUID();
-    const info = insert.run({
+    insertEncounter.run({
       id,
       idempotency_key: record.idempotencyKey,
-      created_at: new Date().toISOString(),
+      patient_id: patientId,
+      previous_encounter_id: previous,
+      user_id: actor?.userId ?? null,
+      created_at: now(),
       visit_date: record.visitDate,
+      follow_up_date: record.followUpDate,
       case_ref: record.caseRef ?? null,
       edition: record.edition,
       protocol: record.protocol,
@@ -94,31 +183,80 @@ export function openClinicStore(path: string, options: StoreOptions = {}): Clini
       input_json: JSON.stringify(record.input),
       result_json: JSON.stringify(record.result),
     });
-    if (info.changes === 1) return { encounterId: id, created: true };
-    const existing = byKey.get(record.idempotencyKey) as { id: string };
-    return { encounterId: existing.id, created: false };
+    insertOutbox.run(randomUUID(), now(), 'encounter', id, JSON.stringify({ encounterId: id }));
+    log(actor, 'consult.save', 'encounter', id);
+    return { encounterId: id, created: true, patientId, previousEncounterId: previous, duplicates };
+  });
+
+  const erase = db.transaction((patientId: string, actor: Actor | null | undefined) => {
+    guard(actor, 'patient.erase', 'patient', patientId);
+    if (!getPatient(db, patientId)) throw new InputError([{ field: 'patient', message: `no patient with this id [${patientId}]` }]);
+    const ids = (db.prepare('SELECT id FROM patients WHERE id = ? OR merged_into = ?').all(patientId, patientId) as { id: string }[]).map((r) => r.id);
+    const encounters = ids.flatMap((pid) => (db.prepare('SELECT id FROM encounters WHERE patient_id = ?').all(pid) as { id: string }[]).map((r) => r.id));
+    const tombstoneId = randomUUID();
+    // Unsent encounters of this patient never leave the clinic; sent ones are deleted upstream.
+    for (const e of encounters) db.prepare("DELETE FROM outbox WHERE kind = 'encounter' AND entity_id = ? AND sent_at IS NULL").run(e);
+    insertOutbox.run(tombstoneId, now(), 'tombstone', patientId, JSON.stringify({ encounterIds: encounters }));
+    db.prepare('UPDATE encounters SET previous_encounter_id = NULL WHERE previous_encounter_id IN (SELECT id FROM encounters WHERE patient_id IN (SELECT value FROM json_each(?)))').run(JSON.stringify(ids));
+    for (const pid of ids) db.prepare('DELETE FROM encounters WHERE patient_id = ?').run(pid);
+    for (const pid of [...ids].reverse()) db.prepare('UPDATE patients SET merged_into = NULL WHERE merged_into = ?').run(pid);
+    for (const pid of ids) db.prepare('DELETE FROM patients WHERE id = ?').run(pid);
+    log(actor, 'patient.erase', 'patient', patientId, `encounters=${encounters.length}`);
+    return { encounters: encounters.length, tombstoneId };
+  });
+
+  const merge = db.transaction((keepId: string, dropId: string, actor: Actor | null | undefined) => {
+    guard(actor, 'patient.merge', 'patient', keepId);
+    if (keepId === dropId) throw new InputError([{ field: 'patient', message: `cannot merge a patient with itself [${keepId}]` }]);
+    for (const id of [keepId, dropId]) {
+      if (!getPatient(db, id)) throw new InputError([{ field: 'patient', message: `no patient with this id [${id}]` }]);
+    }
+    db.prepare('UPDATE encounters SET patient_id = ? WHERE patient_id = ?').run(keepId, dropId);
+    db.prepare('UPDATE patients SET merged_into = ?, updated_at = ? WHERE id = ?').run(keepId, now(), dropId);
+    log(actor, 'patient.merge', 'patient', keepId, `merged=${dropId}`);
   });
 
   return {
-    saveEncounter: (record) => save(record),
-    getEncounter(id) {
-      const row = byId.get(id) as EncounterRow | undefined;
+    db,
+    saveEncounter: (record, actor) => save(record, actor),
+    getEncounter(id, actor) {
+      guard(actor, 'history.read', 'encounter', id);
+      const row = db.prepare('SELECT * FROM encounters WHERE id = ?').get(id) as EncounterDbRow | undefined;
       if (!row) return undefined;
-      return {
-        id: row.id,
-        createdAt: row.created_at,
-        idempotencyKey: row.idempotency_key,
-        visitDate: row.visit_date,
-        ...(row.case_ref === null ? {} : { caseRef: row.case_ref }),
-        edition: row.edition,
-        protocol: row.protocol,
-        urgentReferral: row.urgent_referral === 1,
-        classifications: JSON.parse(row.classifications) as string[],
-        input: JSON.parse(row.input_json) as unknown,
-        result: JSON.parse(row.result_json) as unknown,
-      };
+      log(actor, 'history.read', 'encounter', id);
+      return { ...summary(row), input: JSON.parse(row.input_json) as unknown, result: JSON.parse(row.result_json) as unknown };
     },
-    countEncounters: () => (count.get() as { n: number }).n,
+    history(patientId, actor) {
+      guard(actor, 'history.read', 'patient', patientId);
+      const rows = db.prepare('SELECT * FROM encounters WHERE patient_id = ? ORDER BY visit_date, created_at').all(patientId) as EncounterDbRow[];
+      log(actor, 'history.read', 'patient', patientId);
+      return rows.map(summary);
+    },
+    registerPatient: (identity, actor) =>
+      db.transaction(() => {
+        guard(actor, 'patient.create', 'patient', null);
+        const created = insertPatient(db, identity, now());
+        log(actor, 'patient.create', 'patient', created.id);
+        return created;
+      })(),
+    getPatient(id, actor) {
+      guard(actor, 'patient.read', 'patient', id);
+      const p = getPatient(db, id);
+      if (p) log(actor, 'patient.read', 'patient', id);
+      return p;
+    },
+    searchPatients(query, actor) {
+      guard(actor, 'patient.read', 'patient', null);
+      const found = searchPatients(db, query);
+      log(actor, 'patient.read', 'patient', null, `found=${found.length}`);
+      return found;
+    },
+    mergePatients: (keepId, dropId, actor) => merge(keepId, dropId, actor),
+    erasePatient: (patientId, actor) => erase(patientId, actor),
+    countEncounters: () => (db.prepare('SELECT count(*) AS n FROM encounters').get() as { n: number }).n,
+    pendingOutbox: () => (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n,
     close: () => db.close(),
   };
 }
+
+export { findLikelyDuplicates };

@@ -4,7 +4,7 @@
  */
 import type { FactValue } from '../engine/condition.js';
 import { runProtocol, type ClassificationResult, type ProtocolResult } from '../engine/engine.js';
-import type { Citation, Edition, Severity } from '../engine/types.js';
+import type { Citation, Edition, Severity, TreatmentRef } from '../engine/types.js';
 import { buildFacts, type AssessInput, type AssessSettings } from './facts.js';
 import { remindersFor, type Reminder } from './reminders.js';
 import { selectProtocol } from './select-protocol.js';
@@ -43,6 +43,10 @@ export interface PlannedTreatment {
   phase: 'pre-referral' | 'clinic' | 'home';
   /** Home treatments wait when the child is referred urgently. */
   deferred: boolean;
+  /** Every classification asking for it is provisional: finish the assessment first. */
+  pending: boolean;
+  /** Another treatment fills the same need (slot) already, e.g. one pre-referral antibiotic. */
+  coveredBySlot: string | null;
   for: readonly string[];
   notes: readonly string[];
 }
@@ -88,23 +92,36 @@ function report(c: ClassificationResult): ReportedClassification {
 
 const PHASE_ORDER = { 'pre-referral': 0, clinic: 1, home: 2 } as const;
 
-function planTreatments(result: ProtocolResult, urgent: boolean): PlannedTreatment[] {
-  const byId = new Map<string, PlannedTreatment & { for: string[]; notes: string[] }>();
-  for (const c of result.classifications) {
-    for (const t of c.treatments) {
+interface Source {
+  name: string;
+  provisional: boolean;
+  treatments: readonly TreatmentRef[];
+}
+
+function planTreatments(sources: readonly Source[], urgent: boolean): PlannedTreatment[] {
+  type Entry = PlannedTreatment & { for: string[]; notes: string[]; finals: number };
+  const byId = new Map<string, Entry>();
+  const slots = new Map<string, string>();
+  for (const source of sources) {
+    for (const t of source.treatments) {
       const kind = t.regimen !== undefined ? 'regimen' : 'action';
       const id = t.regimen ?? t.action ?? 'unknown';
       const phase = t.phase ?? 'clinic';
-      const existing = byId.get(`${kind}:${id}`);
-      const entry = existing ?? { kind, id, phase, deferred: false, for: [], notes: [] };
-      if (!entry.for.includes(c.row.name)) entry.for.push(c.row.name);
+      const entry: Entry = byId.get(`${kind}:${id}`) ?? { kind, id, phase, deferred: false, pending: false, coveredBySlot: null, for: [], notes: [], finals: 0 };
+      if (!entry.for.includes(source.name)) entry.for.push(source.name);
+      if (!source.provisional) entry.finals += 1;
       if (t.note && !entry.notes.includes(t.note)) entry.notes.push(t.note);
       if (PHASE_ORDER[phase] < PHASE_ORDER[entry.phase]) entry.phase = phase;
+      if (t.slot !== undefined) {
+        const holder = slots.get(t.slot);
+        if (holder === undefined) slots.set(t.slot, source.name);
+        else if (holder !== source.name && entry.for.length === 1) entry.coveredBySlot = holder;
+      }
       byId.set(`${kind}:${id}`, entry);
     }
   }
   return [...byId.values()]
-    .map((t) => ({ ...t, deferred: urgent && t.phase === 'home' }))
+    .map(({ finals, ...t }) => ({ ...t, deferred: urgent && t.phase === 'home', pending: finals === 0 }))
     .sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]);
 }
 
@@ -141,13 +158,16 @@ export function assess(
   const { protocol } = choice;
   const result = runProtocol(protocol, buildFacts(input, settings));
   const classifications = result.classifications.map(report);
-  const urgentReferral = result.classifications.some(
-    (c) => c.row.referral === 'urgent' || c.treatments.some((t) => t.action === 'refer-urgently'),
-  );
+  const urgentReferral =
+    result.urgentSigns !== null ||
+    result.classifications.some(
+      (c) => c.row.referral === 'urgent' || c.treatments.some((t) => t.action === 'refer-urgently'),
+    );
   const referral =
     urgentReferral ||
     result.classifications.some((c) => c.treatments.some((t) => t.action?.startsWith('refer')));
   const notes = [...choice.notes];
+  if (result.urgentSigns) notes.push(`general danger sign [${result.urgentSigns.because.join(', ')}]: urgent referral`);
   if (input.patient.age.months === null && input.patient.age.days === null)
     notes.push('ask the age');
   const unanswered =
@@ -169,7 +189,13 @@ export function assess(
     unanswered: unanswered.filter((k) => k !== 'age_months' || input.patient.age.months === null),
     toAssess: result.toAssess,
     invalidFindings: result.invalid.map(({ facts, message }) => ({ facts, message })),
-    treatments: planTreatments(result, urgentReferral),
+    treatments: planTreatments(
+      [
+        ...(result.urgentSigns ? [{ name: 'GENERAL DANGER SIGN', provisional: false, treatments: result.urgentSigns.treatments }] : []),
+        ...result.classifications.map((c) => ({ name: c.row.name, provisional: c.status === 'provisional', treatments: c.treatments })),
+      ],
+      urgentReferral,
+    ),
     followUpDays: urgentReferral ? null : earliestFollowUp(classifications),
     reminders: remindersFor({
       ageDays: input.patient.age.days,

@@ -30,10 +30,27 @@ export function doseTreatments(
     if (t.kind !== 'regimen') return { ...t, drug: null, dose: null, coveredBy: null };
     const regimen = findRegimen(t.id);
     const drug = regimen?.drug ?? null;
+    if (t.coveredBySlot !== null) return { ...t, drug, dose: null, coveredBy: t.coveredBySlot };
     const first = drug === null ? undefined : drugs.get(drug);
     if (first !== undefined) return { ...t, drug, dose: null, coveredBy: first };
     if (drug !== null) drugs.set(drug, t.id);
-    const dose = prescribe(t.id, patient, stock === undefined ? {} : { stock });
-    return { ...t, drug, dose, coveredBy: null };
+    return { ...t, drug, dose: doseWithFallback(t.id, patient, stock), coveredBy: null };
   });
+}
+
+/**
+ * The chart chooses the row by weight, by age when there is no weight (HB05 p.91). A weight
+ * outside every weight row (a 20 kg child under 5) falls back to the age row, with a warning
+ * showing the mg/kg that row delivers, rather than leaving the child without the drug.
+ */
+function doseWithFallback(id: string, patient: DosingPatient, stock?: readonly string[]): PrescribeResult {
+  const options = stock === undefined ? {} : { stock };
+  const dose = prescribe(id, patient, options);
+  if (dose.kind !== 'out-of-range' || dose.field !== 'weightKg' || patient.weightKg === undefined) return dose;
+  const { weightKg, ...byAge } = patient;
+  const aged = prescribe(id, byAge, options);
+  if (aged.kind !== 'ok') return dose;
+  const mgPerKg = aged.doseMg === undefined ? null : Math.round((aged.doseMg / weightKg) * 10) / 10;
+  const warning = `weight [${weightKg}] kg is outside the chart's weight rows: dose chosen by age${mgPerKg === null ? '' : ` (${mgPerKg} mg/kg at this weight)`}; check it`;
+  return { ...aged, ...(mgPerKg === null ? {} : { mgPerKg }), warnings: [...aged.warnings, warning] };
 }

@@ -7,7 +7,7 @@ import type { FactValue, Facts } from '../engine/condition.js';
 /** The part of a parsed case the engine needs (see src/clinical/case). */
 export interface AssessInput {
   patient: {
-    age: { days: number | null; months: number | null };
+    age: { days: number | null; months: number | null; daysEstimated?: boolean };
     sex?: 'male' | 'female';
     weightKg?: number;
     temperatureC?: number;
@@ -30,7 +30,9 @@ export function buildFacts(input: AssessInput, settings: AssessSettings = {}): F
   const facts: Record<string, FactValue | undefined> = { ...input.findings };
   const { age, temperatureC, weightKg, sex } = input.patient;
   if (age.months !== null) facts.age_months = age.months;
-  if (age.days !== null) facts.age_days = age.days;
+  // Days estimated from months are not used by day-level rules (jaundice in the first 24
+  // hours, gentamicin under 7 days): those rules then ask for the age in days.
+  if (age.days !== null && age.daysEstimated !== true) facts.age_days = age.days;
   if (temperatureC !== undefined) facts.temperature_c = temperatureC;
   if (weightKg !== undefined) facts.weight_kg = weightKg;
   if (sex !== undefined) facts.sex = sex;

@@ -115,6 +115,9 @@ export const patientSchema = z.strictObject(
       .optional()
       .meta({ description: 'Known allergies.' }),
     pregnant: booleanField().optional().meta({ description: 'Pregnant, when it applies.' }),
+    id: textField(64)
+      .optional()
+      .meta({ description: 'Id of a patient registered in this clinic (links repeat visits).' }),
     name: textField(200, true).optional().meta({ description: 'Name (identifying).' }),
     village: textField(200, true).optional().meta({ description: 'Village (identifying).' }),
     phone: textField(50, true).optional().meta({ description: 'Phone number (identifying).' }),

@@ -21,6 +21,8 @@ export interface PatientData {
 
 /** Data that identifies the patient; never part of what is synced or logged. */
 export interface PatientIdentity {
+  /** A patient registered in this clinic. */
+  readonly patientId?: string;
   readonly name?: string;
   readonly dateOfBirth?: string;
   readonly village?: string;

@@ -78,6 +78,7 @@ function buildCase(data: CaseInput, age: ResolvedAge, defaultVisitDate: string):
       allergies: patient.allergies ?? [],
     },
     identity: defined({
+      patientId: patient.id,
       name: patient.name,
       dateOfBirth: patient.date_of_birth,
       village: patient.village,

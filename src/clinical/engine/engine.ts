@@ -45,6 +45,8 @@ export interface ProtocolResult {
   toAssess: readonly string[];
   invalid: readonly { id: string; facts: readonly string[]; message: string }[];
   facts: Facts;
+  /** Signs that mean urgent referral in an edition without a row for them (HB05 danger signs). */
+  urgentSigns: { because: readonly string[]; treatments: readonly TreatmentRef[] } | null;
 }
 
 const SEVERITY_ORDER = { 'urgent-referral': 0, 'specific-treatment': 1, 'home-care': 2 } as const;
@@ -99,7 +101,7 @@ function classifyGroup(group: Group, ctx: EvaluationContext): GroupResult {
   return { group, status: 'not-reached', unknown, toAssess };
 }
 
-function createContext(protocol: Protocol, facts: Facts, results: GroupResult[]) {
+function createContext(protocol: Protocol, facts: Facts, results: GroupResult[], box: string) {
   const memo = new Map<string, Evaluation>();
   const ctx: EvaluationContext = {
     facts,
@@ -113,7 +115,7 @@ function createContext(protocol: Protocol, facts: Facts, results: GroupResult[])
       memo.set(id, e);
       return e;
     },
-    classified: (id) => classifiedIn(results, id),
+    classified: (id) => classifiedIn(results, id, box),
   };
   return ctx;
 }
@@ -122,11 +124,11 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * `classified: X` is true once a table reached X (final or provisional) and unknown while X is
- * still possible. `*urgent*` asks whether another classification of the visit means urgent
+ * still possible. `*urgent*` asks whether a classification of another box means urgent
  * referral; only classifications already reached count, as the chart's "if the child has
  * another severe classification" reads.
  */
-function classifiedIn(results: readonly GroupResult[], id: string): Evaluation {
+function classifiedIn(results: readonly GroupResult[], id: string, box: string): Evaluation {
   const decided = (value: boolean): Evaluation => ({
     value,
     because: NONE,
@@ -134,7 +136,10 @@ function classifiedIn(results: readonly GroupResult[], id: string): Evaluation {
     assumed: NONE,
   });
   if (id === '*urgent*') {
-    return decided(results.some((r) => r.classification?.row.referral === 'urgent'));
+    // Another box: severe persistent diarrhoea does not stop Plan C for severe dehydration.
+    return decided(
+      results.some((r) => r.classification?.row.referral === 'urgent' && r.group.box !== box),
+    );
   }
   const reached = results.filter((r) => r.classification?.row.classificationId === id);
   if (reached.length > 0) return decided(true);
@@ -162,13 +167,22 @@ function activeTreatments(c: ClassificationResult, ctx: EvaluationContext): Trea
 export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult {
   const { facts, invalid } = prepareFacts(protocol, rawFacts);
   const results: GroupResult[] = [];
-  const ctx = createContext(protocol, facts, results);
-  for (const group of protocol.groups) results.push(classifyGroup(group, ctx));
+  for (const group of protocol.groups) {
+    results.push(classifyGroup(group, createContext(protocol, facts, results, group.box)));
+  }
+  const ctx = createContext(protocol, facts, results, '');
 
   const classifications = results
     .flatMap((r) => (r.classification ? [r.classification] : []))
-    .map((c) => ({ ...c, treatments: activeTreatments(c, ctx) }))
+    .map((c) => ({ ...c, treatments: activeTreatments(c, createContext(protocol, facts, results, c.box)) }))
     .sort((a, b) => SEVERITY_ORDER[a.row.severity] - SEVERITY_ORDER[b.row.severity]);
+
+  const urgentSigns = protocol.urgentSigns
+    ? evaluate(protocol.urgentSigns.when, ctx)
+    : { value: false, because: NONE, unknown: NONE, assumed: NONE };
+  const urgentSignTreatments = urgentSigns.value === true
+    ? (protocol.urgentSigns?.treatments ?? []).filter((t) => t.when === undefined || evaluate(t.when, ctx).value === true)
+    : [];
 
   const byUrgency = [...results].sort((a, b) => urgencyOf(a) - urgencyOf(b));
   const unanswered = unique(byUrgency.flatMap((r) => r.unknown)).filter(
@@ -177,7 +191,16 @@ export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult
   const always = missingItems(protocol.alwaysAsk, ctx);
   const toAssess = unique([...always, ...results.flatMap((r) => r.toAssess)]);
 
-  return { protocol, groups: results, classifications, unanswered, toAssess, invalid, facts };
+  return {
+    protocol,
+    groups: results,
+    classifications,
+    unanswered,
+    toAssess,
+    invalid,
+    facts,
+    urgentSigns: urgentSigns.value === true ? { because: [...urgentSigns.because], treatments: urgentSignTreatments } : null,
+  };
 }
 
 function urgencyOf(r: GroupResult): number {

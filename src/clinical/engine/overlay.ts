@@ -20,6 +20,7 @@ export interface ProtocolOverlay {
   implications?: readonly Implication[];
   /** Replaces the questions asked of every patient. */
   alwaysAsk?: Protocol['alwaysAsk'];
+  urgentSigns?: Protocol['urgentSigns'];
 }
 
 function patchRows(group: Group, rows: ProtocolOverlay['rows'], used: Set<string>): Group {
@@ -75,6 +76,7 @@ export function applyOverlay(base: Protocol, overlay: ProtocolOverlay): Protocol
     derived: { ...base.derived, ...overlay.derived },
     implications: [...base.implications, ...(overlay.implications ?? [])],
     alwaysAsk: overlay.alwaysAsk ?? base.alwaysAsk,
+    ...(overlay.urgentSigns ?? base.urgentSigns ? { urgentSigns: overlay.urgentSigns ?? base.urgentSigns } : {}),
     groups: placeGroups(groups, overlay.addGroups),
   };
 }

@@ -27,6 +27,11 @@ export interface TreatmentRef {
   /** Pre-referral treatment is given before the child leaves; the rest waits or is given at home. */
   phase?: 'pre-referral' | 'clinic' | 'home';
   note?: string;
+  /**
+   * Treatments that are alternatives for one need share a slot: the first classification that
+   * fills it wins (one "first dose of an appropriate antibiotic" before referral, not three).
+   */
+  slot?: string;
 }
 
 /** One row of a classification table. */
@@ -94,6 +99,11 @@ export interface Protocol {
   derived: Readonly<Record<string, Condition>>;
   implications: readonly Implication[];
   invalidations: readonly Invalidation[];
+  /**
+   * Signs that mean urgent referral by themselves where the edition has no classification row
+   * for them (HB05: "a child with any general danger sign needs urgent attention").
+   */
+  urgentSigns?: { when: Condition; treatments: readonly TreatmentRef[]; citation: Citation };
   /** Questions asked of every patient of this protocol (danger signs, main symptoms). */
   alwaysAsk: readonly AssessItem[];
   groups: readonly Group[];

@@ -32,20 +32,15 @@ const HB05_DANGER_SIGNS = [
 
 const preReferralAntibiotic = give('chloramphenicol-im-prereferral-hb05', {
   phase: 'pre-referral',
+  slot: 'prereferral-antibiotic',
 });
 
 const malnutritionAnaemia2005: Group = {
   id: 'malnutrition-anaemia-2005',
   box: 'malnutrition',
   title: 'Malnutrition and anaemia',
-  entry: any(
-    ...[
-      'visible_severe_wasting',
-      'oedema_both_feet',
-      'palmar_pallor',
-      'very_low_weight_for_age',
-    ].map(present),
-  ),
+  // Every child is checked for malnutrition and anaemia (HB05 p.46).
+  entry: always,
   assess: [
     { key: 'visible_severe_wasting' },
     { key: 'oedema_both_feet' },
@@ -74,7 +69,7 @@ const malnutritionAnaemia2005: Group = {
       id: 'hb05.anaemia-or-very-low-weight',
       name: 'ANAEMIA OR VERY LOW WEIGHT',
       severity: 'specific-treatment',
-      when: any(eq('palmar_pallor', 'some'), yes('very_low_weight_for_age')),
+      when: eq('palmar_pallor', 'some'),
       treatments: [
         give('iron-anaemia', { when: eq('palmar_pallor', 'some'), phase: 'home' }),
         act('antimalarial-if-high-risk', { when: eq('malaria_risk', 'high') }),
@@ -82,9 +77,21 @@ const malnutritionAnaemia2005: Group = {
         act('assess-feeding', {}),
       ],
       followUpDays: 14,
-      followUpNote: '14 days for pallor, 30 days for very low weight for age',
+      followUpNote: 'pallor: 14 days',
       counselling: ['counsel-feeding', 'counsel-when-to-return-immediately'],
       citation: hb05('Malnutrition and anaemia, yellow row (p.50)', 'A.6 FLAG'),
+    }),
+    // The same classification reached by very low weight alone is followed up in 30 days.
+    row({
+      id: 'hb05.anaemia-or-very-low-weight.weight',
+      name: 'ANAEMIA OR VERY LOW WEIGHT',
+      severity: 'specific-treatment',
+      when: yes('very_low_weight_for_age'),
+      treatments: [act('assess-feeding', {})],
+      followUpDays: 30,
+      followUpNote: 'very low weight for age: 30 days',
+      counselling: ['counsel-feeding', 'counsel-when-to-return-immediately'],
+      citation: hb05('Malnutrition and anaemia, yellow row (p.50)', 'A.6, A.10'),
     }),
     row({
       id: 'hb05.no-anaemia-and-not-very-low-weight',
@@ -116,6 +123,17 @@ export const sickChild2005 = applyOverlay(sickChild2014, {
   alwaysAsk: sickChild2014.alwaysAsk.filter(
     (item) => !['convulsing_now', 'muac_mm', 'hiv_status'].includes(item.key),
   ),
+  // HB05 has no danger-sign row, but "a child with any general danger sign needs URGENT
+  // attention" (HB05 p.17): the sign alone means urgent referral.
+  urgentSigns: {
+    when: derived('any_danger_sign'),
+    treatments: [
+      act('complete-assessment-quickly', { phase: 'pre-referral' }),
+      act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
+      act('refer-urgently', { phase: 'pre-referral' }),
+    ],
+    citation: hb05('Check for general danger signs (p.17-19)', 'A.1'),
+  },
   groups: {
     'general-danger-signs': null,
     'acute-malnutrition': null,
@@ -187,6 +205,23 @@ export const sickChild2005 = applyOverlay(sickChild2014, {
       citation: hb05('Fever: low or no malaria risk, green row (p.40)', 'A.4'),
     },
     'fever.fever': null,
+    'measles.severe-complicated-measles': {
+      treatments: [
+        give('vitamin-a-treatment', { phase: 'pre-referral' }),
+        preReferralAntibiotic,
+        give('tetracycline-eye', {
+          when: any(yes('clouding_of_cornea'), yes('pus_from_eye')),
+          phase: 'pre-referral',
+        }),
+        act('refer-urgently', { phase: 'pre-referral' }),
+      ],
+      citation: hb05('Measles, pink row (p.41)', 'A.4, C.12'),
+    },
+    // HB05 persistent diarrhoea: feeding advice; no zinc in the 2005 tables (A.3 FLAG).
+    'diarrhoea.persistent-diarrhoea': {
+      treatments: [],
+      citation: hb05('Persistent diarrhoea, yellow row (p.30)', 'A.3'),
+    },
     'measles.measles-with-eye-or-mouth-complications': {
       followUpDays: 2,
       citation: hb05('Measles, yellow row (p.41)', 'A.4, G3'),

@@ -32,9 +32,7 @@ export const youngInfant2005 = applyOverlay(youngInfant2014, {
   edition: 'imci-2005',
   document: 'WHO IMCI handbook 2005 (young infant)',
   groups: { 'yi-jaundice': null, 'yi-feeding': { rows: [notAbleToFeed, ...feedingRows2014] } },
-  alwaysAsk: youngInfant2014.alwaysAsk.filter(
-    (item) => !['jaundice', 'feeding_difficulty'].includes(item.key),
-  ),
+  alwaysAsk: youngInfant2014.alwaysAsk.filter((item) => item.key !== 'jaundice'),
   rows: {
     'yi.very-severe-disease': {
       name: 'POSSIBLE SERIOUS BACTERIAL INFECTION',

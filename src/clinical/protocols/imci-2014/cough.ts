@@ -17,6 +17,7 @@ import {
   lt,
   not,
   param,
+  present,
   recordedYes,
   row,
   yes,
@@ -51,8 +52,9 @@ export const coughDerived: Record<string, Condition> = {
     ),
   ),
   // SpO2 < 90 % counts only where an oximeter is used (imci-facts A.2, G5).
+  // A recorded SpO2 always counts, whatever the oximeter answer says.
   low_oxygen_saturation: all(
-    yesElseNo('pulse_oximeter_available'),
+    any(present('oxygen_saturation'), yesElseNo('pulse_oximeter_available')),
     lt('oxygen_saturation', param('lowOxygenSaturation')),
   ),
   chronic_cough: any(gte('cough_days', param('chronicCoughDays')), yes('recurrent_wheeze')),
@@ -130,8 +132,8 @@ export const coughGroup: Group = {
       referral: 'urgent',
       when: any(derived('any_danger_sign'), yes('stridor'), derived('low_oxygen_saturation')),
       treatments: [
-        give('ampicillin-im-prereferral', { phase: 'pre-referral' }),
-        give('gentamicin-im-prereferral-child', { phase: 'pre-referral' }),
+        give('ampicillin-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('gentamicin-im-prereferral-child', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
         act('give-oxygen', { when: derived('low_oxygen_saturation'), phase: 'pre-referral' }),
         act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
         act('refer-urgently', { phase: 'pre-referral' }),
@@ -177,6 +179,12 @@ export const coughGroup: Group = {
 
 /** Facts that settle the oximeter question when a saturation was recorded. */
 export const coughImplications = [
+  {
+    id: 'hiv-status-means-exposed-or-infected',
+    when: { fact: 'hiv_status', in: ['positive', 'exposed'] } as Condition,
+    set: { hiv_exposed_or_infected: true },
+    citation: cb14('Chest indrawing in an HIV-exposed or HIV-infected child', 'A.2, A.8'),
+  },
   {
     id: 'spo2-implies-oximeter',
     when: { fact: 'oxygen_saturation', present: true } as Condition,

@@ -45,5 +45,13 @@ export const dangerSignsGroup: Group = {
   ],
 };
 
+/** A child convulsing now has had convulsions in this illness (HB05 lists only the history). */
+export const convulsionImplication = {
+  id: 'convulsing-now-means-convulsions',
+  when: yes('convulsing_now'),
+  set: { convulsions_history: true },
+  citation: cb14('General danger signs: convulsions', 'A.1'),
+};
+
 /** CB14 citation for rows that use the danger signs as an input. */
 export const dangerSignCitation = cb14('Check for general danger signs', 'A.1');

@@ -21,6 +21,7 @@ import {
   otherUrgent,
   param,
   present,
+  recordedYes,
   row,
   yes,
 } from '../build.js';
@@ -56,7 +57,7 @@ export const nutritionDerived: Record<string, Condition> = {
   ),
   // "Medical complication": any danger sign, any severe classification, or pneumonia with chest
   // indrawing (CB14, K).
-  medical_complication: any(derived('any_danger_sign'), otherUrgent, yes('chest_indrawing')),
+  medical_complication: any(derived('any_danger_sign'), otherUrgent, recordedYes('chest_indrawing')),
 };
 
 const nutritionKeys = [
@@ -71,7 +72,8 @@ export const malnutritionGroup: Group = {
   id: 'acute-malnutrition',
   box: 'malnutrition',
   title: 'Acute malnutrition',
-  entry: any(...nutritionKeys.map(present)),
+  // Every child is checked for acute malnutrition (CB14): the table is always open.
+  entry: always,
   assess: [
     { key: 'oedema_both_feet' },
     { key: 'muac_mm', when: gte('age_months', 6) },
@@ -96,8 +98,8 @@ export const malnutritionGroup: Group = {
         ),
       ),
       treatments: [
-        give('ampicillin-im-prereferral', { phase: 'pre-referral' }),
-        give('gentamicin-im-prereferral-child', { phase: 'pre-referral' }),
+        give('ampicillin-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('gentamicin-im-prereferral-child', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
         act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
         act('keep-warm', { phase: 'pre-referral' }),
         act('refer-urgently', { phase: 'pre-referral' }),
@@ -155,7 +157,8 @@ export const anaemiaGroup: Group = {
   id: 'anaemia',
   box: 'anaemia',
   title: 'Anaemia',
-  entry: present('palmar_pallor'),
+  // Every child is checked for anaemia (CB14): the table is always open.
+  entry: always,
   assess: [],
   rows: [
     row({
@@ -184,7 +187,9 @@ export const anaemiaGroup: Group = {
           ),
           phase: 'home',
         }),
-        act('malaria-test-if-high-risk', { when: eq('malaria_risk', 'high') }),
+        act('malaria-test-if-high-risk', {
+          when: all(eq('malaria_risk', 'high'), not(present('malaria_test'))),
+        }),
         give('mebendazole-deworming', {
           when: gte('age_months', param('dewormFromMonths')),
           phase: 'clinic',

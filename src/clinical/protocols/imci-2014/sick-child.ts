@@ -4,7 +4,7 @@
 import type { Protocol } from '../../engine/types.js';
 import { gte, yes } from '../build.js';
 import { coughDerived, coughGroup, coughImplications, coughInvalidations } from './cough.js';
-import { anyDangerSign, DANGER_SIGN_KEYS, dangerSignsGroup } from './danger-signs.js';
+import { anyDangerSign, convulsionImplication, DANGER_SIGN_KEYS, dangerSignsGroup } from './danger-signs.js';
 import {
   dehydrationGroup,
   diarrhoeaDerived,
@@ -67,6 +67,7 @@ export const sickChild2014: Protocol = {
     ...nutritionDerived,
   },
   implications: [
+    convulsionImplication,
     ...coughImplications,
     ...diarrhoeaImplications,
     ...feverImplications,

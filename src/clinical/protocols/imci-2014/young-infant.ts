@@ -10,13 +10,13 @@ import {
   atLeast,
   eq,
   give,
+  gt,
   gte,
   lt,
   not,
   oneOf,
   otherUrgent,
   param,
-  present,
   recordedYes,
   row,
   yes,
@@ -58,9 +58,12 @@ const bacterialGroup: Group = {
       classificationId: 'yi-very-severe-disease',
       severity: 'urgent-referral',
       referral: 'urgent',
+      // "Not feeding well": not able to feed, or not attaching at all (HB05's pink feeding row
+      // moved here in CB14, imci-facts B.4 FLAG). A reported difficulty alone opens the
+      // feeding assessment, not this row.
       when: any(
-        yes('feeding_difficulty'),
         yes('unable_to_drink_or_breastfeed'),
+        eq('attachment', 'not_at_all'),
         yes('convulsions_history'),
         yes('convulsing_now'),
         gte('respiratory_rate', param('fastBreathingYoungInfant')),
@@ -113,7 +116,8 @@ const jaundiceGroup: Group = {
   id: 'yi-jaundice',
   box: 'young_infant_jaundice',
   title: 'Jaundice',
-  entry: any(present('jaundice'), present('yellow_palms_and_soles')),
+  // Every young infant is looked at for jaundice (CB14).
+  entry: always,
   assess: [{ key: 'yellow_palms_and_soles', when: yes('jaundice') }],
   rows: [
     row({
@@ -138,8 +142,8 @@ const jaundiceGroup: Group = {
       when: yes('jaundice'),
       treatments: [
         act('refer-for-assessment', {
-          when: gte('age_days', 21),
-          note: 'jaundice after 3 weeks of age: refer for assessment',
+          when: gt('age_days', 21),
+          note: 'jaundice in an infant older than 3 weeks: refer for assessment',
         }),
       ],
       followUpDays: 1,
@@ -288,7 +292,8 @@ const feedingGroup: Group = {
   id: 'yi-feeding',
   box: 'young_infant_feeding',
   title: 'Feeding problem or low weight',
-  entry: any(...feedingKeys.map(present)),
+  // Every young infant's feeding is assessed (CB14).
+  entry: always,
   assess: feedingKeys.map((key) => ({ key })),
   rows: [
     row({
@@ -352,6 +357,18 @@ export const youngInfant2014: Protocol = {
       when: { fact: 'feeding_difficulty', is: false },
       set: { unable_to_drink_or_breastfeed: false },
       citation: cb14yi('Ask: is there any difficulty feeding?', 'B.1, B.4'),
+    },
+    {
+      id: 'no-jaundice-no-yellow-palms',
+      when: { fact: 'jaundice', is: false },
+      set: { yellow_palms_and_soles: false },
+      citation: cb14yi('Jaundice: palms and soles', 'B.2'),
+    },
+    {
+      id: 'convulsing-now-means-convulsions',
+      when: yes('convulsing_now'),
+      set: { convulsions_history: true },
+      citation: cb14yi('Convulsions', 'B.1'),
     },
     {
       id: 'yellow-palms-mean-jaundice',

@@ -1,0 +1,136 @@
+/**
+ * PIN login with lockout. A PIN has at most 10^8 values and often 10^4, so repeated guessing is
+ * stopped by locking the account with a growing delay; every attempt is audited.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { InputError } from '../../shared/errors.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { AuthError } from './auth-error.js';
+import { dummyPinHash, verifyPin } from './pin.js';
+import { isRole, type Role } from './roles.js';
+import { closeSession, openSession, type Session } from './sessions.js';
+import { findRowByName, type UserRow } from './users.js';
+
+/** Consecutive failures that lock an account: a mistyped PIN or two never locks anyone out. */
+export const LOCKOUT_THRESHOLD = 5;
+/** The first lock lasts a minute and doubles with each further failure... */
+export const LOCKOUT_BASE_MS = 60 * 1000;
+/** ...up to an hour, so a guesser gets under 30 tries a day while a colleague can still reset. */
+export const LOCKOUT_CAP_MS = 60 * 60 * 1000;
+
+/** How long the account locks after this many consecutive failures (0 below the threshold). */
+export function lockoutMs(failures: number): number {
+  if (failures < LOCKOUT_THRESHOLD) return 0;
+  const doublings = Math.min(failures - LOCKOUT_THRESHOLD, 16);
+
+  return Math.min(LOCKOUT_BASE_MS * 2 ** doublings, LOCKOUT_CAP_MS);
+}
+
+// One message for an unknown name, a disabled user and a wrong PIN, so a guesser cannot learn
+// which names exist.
+const failed = (): AuthError => new AuthError('AUTH_FAILED', 'name or PIN is not correct');
+
+/**
+ * Verifies a name and PIN and opens a session. Throws `AUTH_FAILED` (same message for every
+ * cause) or `AUTH_LOCKED` (with the time the lock ends).
+ */
+export async function login(
+  db: Database.Database,
+  credentials: { name: string; pin: string },
+  now = new Date(),
+): Promise<{ session: Session }> {
+  const { name, pin } = parseCredentials(credentials);
+  const user = findRowByName(db, name);
+  if (user !== undefined) assertNotLocked(db, user, now);
+
+  // Unknown names are verified against a dummy hash, so they take as long as a wrong PIN.
+  const matches = await verifyPin(user?.pin_hash ?? (await dummyPinHash()), pin);
+  const role = user?.role;
+  if (user === undefined || user.disabled !== 0 || !matches || !isRole(role)) {
+    recordFailure(db, user, now, user?.disabled ? 'disabled' : 'wrong-pin');
+    throw failed();
+  }
+
+  const session = db.transaction(() => {
+    db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
+      user.id,
+    );
+    appendAudit(db, { at: now, userId: user.id, role, action: 'auth.login', outcome: 'ok' });
+    return openSession(db, { id: user.id, name: user.name, role }, now);
+  })();
+
+  return { session };
+}
+
+function parseCredentials(credentials: { name: unknown; pin: unknown }): {
+  name: string;
+  pin: string;
+} {
+  if (typeof credentials.name !== 'string' || credentials.name.trim() === '') {
+    throw new InputError([{ field: 'name', message: 'is required' }]);
+  }
+  if (typeof credentials.pin !== 'string' || credentials.pin === '') {
+    throw new InputError([{ field: 'pin', message: 'is required' }]);
+  }
+
+  return { name: credentials.name, pin: credentials.pin };
+}
+
+function assertNotLocked(db: Database.Database, user: UserRow, now: Date): void {
+  if (user.locked_until === null || now.getTime() >= Date.parse(user.locked_until)) return;
+  // A refused attempt while locked is not counted: it cannot have been a guess.
+  appendAudit(db, {
+    ...actorOf(user),
+    at: now,
+    action: 'auth.login',
+    outcome: 'denied',
+    detail: 'locked',
+  });
+  throw new AuthError('AUTH_LOCKED', `too many wrong PINs: locked until [${user.locked_until}]`, {
+    details: { lockedUntil: user.locked_until },
+  });
+}
+
+function actorOf(user: UserRow | undefined): { userId: string | null; role: Role | null } {
+  if (user === undefined) return { userId: null, role: null };
+
+  return { userId: user.id, role: isRole(user.role) ? user.role : null };
+}
+
+/** Counts the failure and locks the account at the threshold, in one transaction. */
+function recordFailure(
+  db: Database.Database,
+  user: UserRow | undefined,
+  now: Date,
+  reason: 'wrong-pin' | 'disabled',
+): void {
+  db.transaction(() => {
+    let detail: string = user === undefined ? 'unknown-name' : reason;
+    if (user !== undefined) {
+      // Read-modify-write in SQL: another attempt may have counted while we were hashing.
+      const { failed_attempts: failures } = db
+        .prepare(
+          'UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
+        )
+        .get(user.id) as { failed_attempts: number };
+      const lockMs = lockoutMs(failures);
+      if (lockMs > 0) {
+        const until = new Date(now.getTime() + lockMs).toISOString();
+        db.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(until, user.id);
+        detail = `${reason} locked=${lockMs / 1000}s`;
+      }
+    }
+    appendAudit(db, { ...actorOf(user), at: now, action: 'auth.login', outcome: 'failed', detail });
+  })();
+}
+
+/** Ends the session of this token; a token that is already gone is not an error. */
+export function logout(db: Database.Database, token: string, now = new Date()): void {
+  db.transaction(() => {
+    const closed = closeSession(db, token);
+    if (closed === undefined) return;
+    const role = db.prepare('SELECT role FROM users WHERE id = ?').pluck().get(closed.userId);
+    const actor = { userId: closed.userId, role: isRole(role) ? role : null };
+    appendAudit(db, { ...actor, at: now, action: 'auth.logout', outcome: 'ok' });
+  })();
+}

@@ -1,0 +1,70 @@
+/**
+ * Opens a clinic database: SQLCipher-compatible AES-256 encryption (better-sqlite3-multiple-
+ * ciphers), WAL journal, full fsync on commit, temporary tables in memory so that no temporary
+ * file ever holds readable data. Without a key (benchmark comparison only) it opens plain.
+ */
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { MedAssistError } from '../../shared/errors.js';
+import { migrate } from './migrations.js';
+
+export type ClinicDatabase = Database.Database;
+
+export interface OpenOptions {
+  /** `FULL` makes an acknowledged save survive a power cut; `NORMAL` only a process crash. */
+  synchronous?: 'FULL' | 'NORMAL';
+  readonly?: boolean;
+}
+
+function applyKey(db: ClinicDatabase, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** Opens (creating and migrating) an encrypted clinic database. `key` null: unencrypted. */
+export function openClinicDatabase(path: string, key: Buffer | null, options: OpenOptions = {}): ClinicDatabase {
+  if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+  let db: ClinicDatabase;
+  const isNew = !existsSync(path);
+  try {
+    db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
+    // Owner-only, before the WAL exists: SQLite gives the WAL and shm the database's mode.
+    if (isNew) chmodSync(path, 0o600);
+  } catch (cause) {
+    throw new MedAssistError('STORE_OPEN_FAILED', `cannot open the clinic database [${path}]`, { cause });
+  }
+  try {
+    if (key) applyKey(db, key);
+    // Reading the schema is the first access that needs the key.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (cause) {
+    db.close();
+    const code = (cause as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') {
+      throw new MedAssistError(
+        'STORE_KEY_WRONG',
+        `the clinic database cannot be opened with this key, or it is not a database [${path}]`,
+        { cause },
+      );
+    }
+    throw new MedAssistError('STORE_OPEN_FAILED', `cannot open the clinic database [${path}]`, { cause });
+  }
+  db.pragma('temp_store = MEMORY');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  }
+  return db;
+}
+
+/** `PRAGMA quick_check` (fast) or `integrity_check`: 'ok' or the first problems found. */
+export function checkIntegrity(db: ClinicDatabase, full = false): string {
+  const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as { [k: string]: string }[];
+  const messages = rows.map((r) => Object.values(r)[0] ?? '');
+  return messages.length === 1 && messages[0] === 'ok' ? 'ok' : messages.slice(0, 5).join('; ');
+}
