@@ -25,7 +25,9 @@ await esbuild.build({
   target: 'node20',
   // Native addons stay in node_modules.
   external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 console.log('bundle: dist/bin written');

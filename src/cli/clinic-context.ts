@@ -48,12 +48,16 @@ export async function openClinicForCli(flags: ClinicFlags): Promise<OpenClinic> 
 /** The signed-in user, or a clear error telling how to sign in. */
 export function requireSession(clinic: OpenClinic): Session {
   const token = readSessionToken(clinic.home);
-  if (!token) throw new MedAssistError('AUTH_REQUIRED', 'sign in first: medassist login --user NAME');
+  if (!token)
+    throw new MedAssistError('AUTH_REQUIRED', 'sign in first: medassist login --user NAME');
   return resumeSession(clinic.store.db, token);
 }
 
 /** Runs `fn` with an open clinic and closes it afterwards. */
-export async function withClinic<T>(flags: ClinicFlags, fn: (clinic: OpenClinic) => T | Promise<T>): Promise<T> {
+export async function withClinic<T>(
+  flags: ClinicFlags,
+  fn: (clinic: OpenClinic) => T | Promise<T>,
+): Promise<T> {
   const clinic = await openClinicForCli(flags);
   try {
     return await fn(clinic);

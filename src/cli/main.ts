@@ -44,7 +44,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
         unlock: async () => {
           const passphrase = process.env.MEDASSIST_PASSPHRASE;
           if (!passphrase) {
-            throw new InputError([{ field: 'MEDASSIST_PASSPHRASE', message: 'backups are encrypted with the clinic passphrase: set it' }]);
+            throw new InputError([
+              {
+                field: 'MEDASSIST_PASSPHRASE',
+                message: 'backups are encrypted with the clinic passphrase: set it',
+              },
+            ]);
           }
           return clinicContext.withClinic({}, (clinic) => {
             auth.assertCan(clinicContext.requireSession(clinic), 'backup.create');
@@ -68,7 +73,13 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
 };
 
 // Commands registered together by one module.
-const ALIASES: Readonly<Record<string, string>> = { logout: 'login', users: 'login', audit: 'login', passphrase: 'login', history: 'patient' };
+const ALIASES: Readonly<Record<string, string>> = {
+  logout: 'login',
+  users: 'login',
+  audit: 'login',
+  passphrase: 'login',
+  history: 'patient',
+};
 
 /** Builds the program with the named command only, or with every command (for help). */
 export async function createProgram(only?: string): Promise<Command> {

@@ -12,7 +12,7 @@ export function ask(question: string, hidden = false): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     if (hidden) {
-      const write = (rl as unknown as { _writeToOutput: (s: string) => void });
+      const write = rl as unknown as { _writeToOutput: (s: string) => void };
       write._writeToOutput = (s: string) => {
         if (s.startsWith(question)) process.stderr.write(question);
       };

@@ -15,6 +15,7 @@ import { checkModel, type ModelCheck } from './model-check.js';
 import { clinicDbPath } from './paths.js';
 import { createClinicStore, type ClinicStore } from './store/clinic-store.js';
 import { checkIntegrity, openClinicDatabase } from './store/database.js';
+import { deriveMacKey } from './store/record-mac.js';
 
 export interface Secrets {
   passphrase?: string;
@@ -56,7 +57,8 @@ export interface OpenOptions {
 /** Opens a set-up clinic. Throws `CLINIC_NOT_SET_UP`, `KEY_WRONG`, `STORE_CORRUPT`. */
 export function openClinic(home: string, secrets: Secrets, options: OpenOptions): OpenClinic {
   const t0 = performance.now();
-  if (!isSetUp(home)) throw new MedAssistError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
+  if (!isSetUp(home))
+    throw new MedAssistError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
   options.beforeOpen?.(home);
   const config = readConfig(home);
   const dataKey = unlock(home, secrets);
@@ -64,12 +66,24 @@ export function openClinic(home: string, secrets: Secrets, options: OpenOptions)
   const integrity = checkIntegrity(db);
   if (integrity !== 'ok') {
     db.close();
-    throw new MedAssistError('STORE_CORRUPT', `the clinic database fails its integrity check: ${integrity}; restore the last backup`);
+    throw new MedAssistError(
+      'STORE_CORRUPT',
+      `the clinic database fails its integrity check: ${integrity}; restore the last backup`,
+    );
   }
   const knowledge = ensureKnowledge(home, options.bundledKb, config.knowledge?.sha256);
   const model = checkModel(home, config);
-  const store = createClinicStore(db);
-  return { home, config, dataKey, store, knowledge, model, openedInMs: performance.now() - t0, close: () => store.close() };
+  const store = createClinicStore(db, deriveMacKey(dataKey));
+  return {
+    home,
+    config,
+    dataKey,
+    store,
+    knowledge,
+    model,
+    openedInMs: performance.now() - t0,
+    close: () => store.close(),
+  };
 }
 
 export interface SetupOptions {
@@ -82,10 +96,13 @@ export interface SetupOptions {
 
 /** Creates a clinic: keyring, encrypted database, knowledge DB, configuration. */
 export function setupClinic(home: string, options: SetupOptions): OpenClinic {
-  if (isSetUp(home)) throw new MedAssistError('CLINIC_EXISTS', `a clinic is already set up here [${home}]`);
+  if (isSetUp(home))
+    throw new MedAssistError('CLINIC_EXISTS', `a clinic is already set up here [${home}]`);
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const { secrets } = options;
-  const keyFileSecret = secrets.keyFile ? readKeyFile(secrets.keyFile, options.createKeyFile === true) : undefined;
+  const keyFileSecret = secrets.keyFile
+    ? readKeyFile(secrets.keyFile, options.createKeyFile === true)
+    : undefined;
   const { keyring, dataKey } = createKeyring({
     ...(secrets.passphrase === undefined ? {} : { passphrase: secrets.passphrase }),
     ...(keyFileSecret === undefined ? {} : { keyFileSecret }),

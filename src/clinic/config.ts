@@ -15,7 +15,9 @@ const configSchema = z.object({
   /** A key file for unattended start (path), used when no passphrase is given. */
   keyFile: z.string().optional(),
   knowledge: z.object({ sha256: z.string(), version: z.string() }).optional(),
-  model: z.object({ path: z.string(), sha256: z.string(), disabled: z.string().optional() }).optional(),
+  model: z
+    .object({ path: z.string(), sha256: z.string(), disabled: z.string().optional() })
+    .optional(),
   backup: z.object({ dir: z.string().optional() }).optional(),
 });
 export type ClinicConfig = z.infer<typeof configSchema>;
@@ -24,14 +26,23 @@ export const configPath = (home: string) => join(home, 'config.json');
 
 export function readConfig(home: string): ClinicConfig {
   const path = configPath(home);
-  if (!existsSync(path)) throw new MedAssistError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
+  if (!existsSync(path))
+    throw new MedAssistError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
   const parsed = configSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new MedAssistError('CONFIG_INVALID', `config.json is not valid [${path}]: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new MedAssistError(
+      'CONFIG_INVALID',
+      `config.json is not valid [${path}]: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   return parsed.data;
 }
 
 export function writeConfig(home: string, config: ClinicConfig): void {
-  writeFileAtomic(configPath(home), `${JSON.stringify(configSchema.parse(config), null, 2)}\n`, 0o600);
+  writeFileAtomic(
+    configPath(home),
+    `${JSON.stringify(configSchema.parse(config), null, 2)}\n`,
+    0o600,
+  );
 }
 
 export function isSetUp(home: string): boolean {

@@ -51,12 +51,20 @@ export type KnowledgeCheck =
   | { status: 'failed'; reason: string };
 
 /** Checks the installed knowledge DB and repairs it when it is damaged or missing. */
-export function ensureKnowledge(home: string, bundled: string, expectedSha256?: string): KnowledgeCheck {
+export function ensureKnowledge(
+  home: string,
+  bundled: string,
+  expectedSha256?: string,
+): KnowledgeCheck {
   const path = knowledgeDbPath(home);
   const healthy = isHealthyKnowledgeDb(path);
   const sha = healthy ? sha256File(path) : '';
-  if (healthy && (expectedSha256 === undefined || sha === expectedSha256)) return { status: 'ok', sha256: sha };
-  for (const [from, source] of [['last-good', lastGoodPath(home)], ['bundle', bundled]] as const) {
+  if (healthy && (expectedSha256 === undefined || sha === expectedSha256))
+    return { status: 'ok', sha256: sha };
+  for (const [from, source] of [
+    ['last-good', lastGoodPath(home)],
+    ['bundle', bundled],
+  ] as const) {
     if (!isHealthyKnowledgeDb(source)) continue;
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
@@ -64,5 +72,8 @@ export function ensureKnowledge(home: string, bundled: string, expectedSha256?: 
     if (from === 'bundle') copyAtomic(source, lastGoodPath(home));
     return { status: 'repaired', from, sha256: sha256File(path) };
   }
-  return { status: 'failed', reason: 'no healthy knowledge database: neither the last good copy nor the bundle' };
+  return {
+    status: 'failed',
+    reason: 'no healthy knowledge database: neither the last good copy nor the bundle',
+  };
 }

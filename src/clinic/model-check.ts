@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { ClinicConfig } from './config.js';
 import { sha256File } from './knowledge-install.js';
 
-export const modelBackupPath = (home: string, sha256: string) => join(home, 'models', 'backup', `${sha256}.gguf`);
+export const modelBackupPath = (home: string, sha256: string) =>
+  join(home, 'models', 'backup', `${sha256}.gguf`);
 
 export type ModelCheck =
   | { status: 'none' }
@@ -19,7 +20,8 @@ export type ModelCheck =
 export function checkModel(home: string, config: ClinicConfig): ModelCheck {
   const model = config.model;
   if (!model) return { status: 'none' };
-  if (existsSync(model.path) && sha256File(model.path) === model.sha256) return { status: 'ok', path: model.path };
+  if (existsSync(model.path) && sha256File(model.path) === model.sha256)
+    return { status: 'ok', path: model.path };
   const backup = modelBackupPath(home, model.sha256);
   if (existsSync(backup) && sha256File(backup) === model.sha256) {
     const tmp = `${model.path}.${process.pid}.tmp`;

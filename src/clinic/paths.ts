@@ -11,7 +11,10 @@ export function medassistHome(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'medassist');
   if (process.platform === 'darwin')
     return join(homedir(), 'Library', 'Application Support', 'medassist');
-  const xdg = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  const xdg =
+    env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : join(homedir(), '.local', 'share');
   return join(xdg, 'medassist');
 }
 

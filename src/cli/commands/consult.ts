@@ -44,7 +44,8 @@ function consultOnly(input: unknown, options: Options, wanted: boolean): Consult
   try {
     const result = runConsult(input, options, { kb });
     if (!wanted) return result;
-    const note = 'not saved: no clinic is set up under MEDASSIST_HOME (medassist setup, then medassist login)';
+    const note =
+      'not saved: no clinic is set up under MEDASSIST_HOME (medassist setup, then medassist login)';
     return { ...result, notes: [...result.notes, note] };
   } finally {
     kb?.close();
@@ -52,7 +53,11 @@ function consultOnly(input: unknown, options: Options, wanted: boolean): Consult
 }
 
 /** Saves in the clinic's encrypted store, as the signed-in user. */
-async function consultAndSave(input: unknown, options: Options, flags: ConsultFlags): Promise<ConsultResult> {
+async function consultAndSave(
+  input: unknown,
+  options: Options,
+  flags: ConsultFlags,
+): Promise<ConsultResult> {
   const clinic = await openClinicForCli(flags);
   const kb = openKb();
   try {
@@ -95,10 +100,12 @@ export function registerConsultCommand(program: Command): void {
         settings: { hivPrioritized: flags.hiv === true },
         lang: flags.lang,
       };
-      const result = flags.save && isSetUp(home())
-        ? await consultAndSave(JSON.parse(text), consultOptions, flags)
-        : consultOnly(JSON.parse(text), consultOptions, flags.save);
-      const out = flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result);
+      const result =
+        flags.save && isSetUp(home())
+          ? await consultAndSave(JSON.parse(text), consultOptions, flags)
+          : consultOnly(JSON.parse(text), consultOptions, flags.save);
+      const out =
+        flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result);
       process.stdout.write(out);
     });
 }

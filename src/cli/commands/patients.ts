@@ -24,21 +24,39 @@ export function registerPatientCommands(program: Command): void {
     .option('--village <village>', 'village')
     .option('--phone <phone>', 'phone')
     .option(...keyFile)
-    .action(async (f: { name: string; sex?: string; dob?: string; village?: string; phone?: string; keyFile?: string }) => {
-      if (f.dob !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(f.dob)) throw new InputError([{ field: '--dob', message: `expected YYYY-MM-DD [${f.dob}]` }]);
-      const sex = sexOf(f.sex);
-      await withClinic(f, (clinic) => {
-        const actor = requireSession(clinic);
-        const { id, duplicates } = clinic.store.registerPatient(
-          { name: f.name, ...(sex ? { sex } : {}), ...(f.dob ? { dateOfBirth: f.dob } : {}), ...(f.village ? { village: f.village } : {}), ...(f.phone ? { phone: f.phone } : {}) },
-          actor,
-        );
-        process.stdout.write(`patient registered: ${id}\n`);
-        for (const d of duplicates) {
-          process.stdout.write(`possible duplicate: ${d.id} (${d.name ?? '?'}, born ${d.dateOfBirth ?? '?'}); merge with: medassist patient merge ${d.id} ${id}\n`);
-        }
-      });
-    });
+    .action(
+      async (f: {
+        name: string;
+        sex?: string;
+        dob?: string;
+        village?: string;
+        phone?: string;
+        keyFile?: string;
+      }) => {
+        if (f.dob !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(f.dob))
+          throw new InputError([{ field: '--dob', message: `expected YYYY-MM-DD [${f.dob}]` }]);
+        const sex = sexOf(f.sex);
+        await withClinic(f, (clinic) => {
+          const actor = requireSession(clinic);
+          const { id, duplicates } = clinic.store.registerPatient(
+            {
+              name: f.name,
+              ...(sex ? { sex } : {}),
+              ...(f.dob ? { dateOfBirth: f.dob } : {}),
+              ...(f.village ? { village: f.village } : {}),
+              ...(f.phone ? { phone: f.phone } : {}),
+            },
+            actor,
+          );
+          process.stdout.write(`patient registered: ${id}\n`);
+          for (const d of duplicates) {
+            process.stdout.write(
+              `possible duplicate: ${d.id} (${d.name ?? '?'}, born ${d.dateOfBirth ?? '?'}); merge with: medassist patient merge ${d.id} ${id}\n`,
+            );
+          }
+        });
+      },
+    );
   patient
     .command('search')
     .argument('<query>', 'words of the name')
@@ -46,7 +64,10 @@ export function registerPatientCommands(program: Command): void {
     .action(async (query: string, f: { keyFile?: string }) => {
       await withClinic(f, (clinic) => {
         const found = clinic.store.searchPatients(query, requireSession(clinic));
-        for (const p of found) process.stdout.write(`${p.id}\t${p.name ?? ''}\t${p.sex ?? ''}\t${p.dateOfBirth ?? ''}\t${p.village ?? ''}\n`);
+        for (const p of found)
+          process.stdout.write(
+            `${p.id}\t${p.name ?? ''}\t${p.sex ?? ''}\t${p.dateOfBirth ?? ''}\t${p.village ?? ''}\n`,
+          );
         if (found.length === 0) process.stdout.write('no patient found\n');
       });
     });
@@ -69,10 +90,15 @@ export function registerPatientCommands(program: Command): void {
     .option('--yes', 'confirm')
     .option(...keyFile)
     .action(async (id: string, f: { yes?: boolean; keyFile?: string }) => {
-      if (!f.yes) throw new InputError([{ field: '--yes', message: 'erasure cannot be undone: repeat with --yes' }]);
+      if (!f.yes)
+        throw new InputError([
+          { field: '--yes', message: 'erasure cannot be undone: repeat with --yes' },
+        ]);
       await withClinic(f, (clinic) => {
         const r = clinic.store.erasePatient(id, requireSession(clinic));
-        process.stdout.write(`patient ${id} erased: ${r.encounters} encounters removed; tombstone ${r.tombstoneId} queued\n`);
+        process.stdout.write(
+          `patient ${id} erased: ${r.encounters} encounters removed; tombstone ${r.tombstoneId} queued\n`,
+        );
       });
     });
 
@@ -86,16 +112,23 @@ export function registerPatientCommands(program: Command): void {
       await withClinic(f, (clinic) => {
         const actor = requireSession(clinic);
         const p = clinic.store.getPatient(patientId, actor);
-        if (!p) throw new InputError([{ field: 'patientId', message: `no patient with this id [${patientId}]` }]);
+        if (!p)
+          throw new InputError([
+            { field: 'patientId', message: `no patient with this id [${patientId}]` },
+          ]);
         const visits = clinic.store.history(p.mergedInto ?? p.id, actor);
         if (f.format === 'json') {
           process.stdout.write(`${JSON.stringify({ patient: p, encounters: visits }, null, 2)}\n`);
           return;
         }
-        process.stdout.write(`${p.name ?? '(no name)'} ${p.sex ?? ''} born ${p.dateOfBirth ?? '?'}: ${visits.length} encounters\n`);
+        process.stdout.write(
+          `${p.name ?? '(no name)'} ${p.sex ?? ''} born ${p.dateOfBirth ?? '?'}: ${visits.length} encounters\n`,
+        );
         for (const v of visits) {
           const follow = v.followUpDate ? `, follow-up ${v.followUpDate}` : '';
-          process.stdout.write(`  ${v.visitDate}  ${v.classifications.join('; ')}${v.urgentReferral ? ' [URGENT REFERRAL]' : ''}${follow}  (${v.id})\n`);
+          process.stdout.write(
+            `  ${v.visitDate}  ${v.classifications.join('; ')}${v.urgentReferral ? ' [URGENT REFERRAL]' : ''}${follow}  (${v.id})\n`,
+          );
         }
       });
     });

@@ -23,10 +23,18 @@ async function gather(flags: SetupFlags) {
   let passphrase = process.env.MEDASSIST_PASSPHRASE;
   let { adminName, adminPin } = flags;
   if (!flags.nonInteractive) {
-    if (!canPrompt()) throw new InputError([{ field: '--non-interactive', message: 'no terminal to ask on: give --non-interactive with --admin-name and --admin-pin' }]);
+    if (!canPrompt())
+      throw new InputError([
+        {
+          field: '--non-interactive',
+          message:
+            'no terminal to ask on: give --non-interactive with --admin-name and --admin-pin',
+        },
+      ]);
     if (passphrase === undefined && flags.keyFile === undefined) {
       passphrase = await ask('Clinic passphrase (10 characters or more): ', true);
-      if ((await ask('Repeat the passphrase: ', true)) !== passphrase) throw new InputError([{ field: 'passphrase', message: 'the two entries differ' }]);
+      if ((await ask('Repeat the passphrase: ', true)) !== passphrase)
+        throw new InputError([{ field: 'passphrase', message: 'the two entries differ' }]);
     }
     adminName ??= await ask('First admin user name: ');
     adminPin ??= await ask('Admin PIN (4-8 digits): ', true);
@@ -34,7 +42,9 @@ async function gather(flags: SetupFlags) {
   if (!adminName) throw new InputError([{ field: '--admin-name', message: 'is required []' }]);
   if (!adminPin) throw new InputError([{ field: '--admin-pin', message: 'is required []' }]);
   if (passphrase === undefined && flags.keyFile === undefined) {
-    throw new InputError([{ field: 'MEDASSIST_PASSPHRASE', message: 'set it, or give --key-file FILE' }]);
+    throw new InputError([
+      { field: 'MEDASSIST_PASSPHRASE', message: 'set it, or give --key-file FILE' },
+    ]);
   }
   return { passphrase, adminName, adminPin };
 }
@@ -42,7 +52,9 @@ async function gather(flags: SetupFlags) {
 export function registerSetupCommand(program: Command): void {
   program
     .command('setup')
-    .description('create a clinic under MEDASSIST_HOME: encrypted records, first admin, knowledge base')
+    .description(
+      'create a clinic under MEDASSIST_HOME: encrypted records, first admin, knowledge base',
+    )
     .option('--non-interactive', 'take everything from flags and the environment')
     .option('--admin-name <name>', 'first admin user')
     .option('--admin-pin <pin>', 'PIN of the first admin (4-8 digits)')
@@ -51,17 +63,25 @@ export function registerSetupCommand(program: Command): void {
     .option('--tz <zone>', 'clinic time zone (default: MEDASSIST_TZ or the system zone)')
     .action(async (flags: SetupFlags) => {
       const { passphrase, adminName, adminPin } = await gather(flags);
-      const timeZone = flags.tz ?? process.env.MEDASSIST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const timeZone =
+        flags.tz ?? process.env.MEDASSIST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
       const h = home();
       const clinic = setupClinic(h, {
-        secrets: { ...(passphrase === undefined ? {} : { passphrase }), ...(flags.keyFile ? { keyFile: flags.keyFile } : {}) },
+        secrets: {
+          ...(passphrase === undefined ? {} : { passphrase }),
+          ...(flags.keyFile ? { keyFile: flags.keyFile } : {}),
+        },
         createKeyFile: true,
         timeZone,
         bundledKb: BUNDLED_KB,
         ...(flags.name ? { name: flags.name } : {}),
       });
       try {
-        const admin = await createUser(clinic.store.db, { name: adminName, role: 'admin', pin: adminPin });
+        const admin = await createUser(clinic.store.db, {
+          name: adminName,
+          role: 'admin',
+          pin: adminPin,
+        });
         process.stdout.write(
           [
             `clinic set up in ${h}`,
@@ -69,7 +89,9 @@ export function registerSetupCommand(program: Command): void {
             `time zone: ${timeZone}`,
             `admin user: ${admin.name}`,
             `knowledge base: ${clinic.config.knowledge?.version ?? '-'}`,
-            flags.keyFile ? `key file: ${flags.keyFile} (keep it safe; it unlocks the clinic)` : 'unlock: MEDASSIST_PASSPHRASE',
+            flags.keyFile
+              ? `key file: ${flags.keyFile} (keep it safe; it unlocks the clinic)`
+              : 'unlock: MEDASSIST_PASSPHRASE',
             '',
           ].join('\n'),
         );

@@ -5,15 +5,34 @@ import type { Command } from 'commander';
 import { changePassphrase } from '../../clinic/keys/keyring.js';
 import { readKeyring, writeKeyring } from '../../clinic/keys/key-store.js';
 import { readAudit, verifyAuditChain } from '../../clinic/audit/index.js';
-import { assertCan, createUser, disableUser, findUserByName, isRole, listUsers, login, logout, ROLES } from '../../clinic/auth/index.js';
+import {
+  assertCan,
+  createUser,
+  disableUser,
+  findUserByName,
+  isRole,
+  listUsers,
+  login,
+  logout,
+  ROLES,
+} from '../../clinic/auth/index.js';
 import { InputError } from '../../shared/errors.js';
-import { clearSession, readSessionToken, requireSession, saveSessionToken, withClinic } from '../clinic-context.js';
+import {
+  clearSession,
+  readSessionToken,
+  requireSession,
+  saveSessionToken,
+  withClinic,
+} from '../clinic-context.js';
 import { ask, canPrompt } from '../prompt.js';
 
 async function pinFrom(flag: string | undefined): Promise<string> {
   const pin = flag ?? process.env.MEDASSIST_PIN;
   if (pin !== undefined) return pin;
-  if (!canPrompt()) throw new InputError([{ field: 'PIN', message: 'give it in MEDASSIST_PIN (no terminal to ask on)' }]);
+  if (!canPrompt())
+    throw new InputError([
+      { field: 'PIN', message: 'give it in MEDASSIST_PIN (no terminal to ask on)' },
+    ]);
   return ask('PIN: ', true);
 }
 
@@ -29,7 +48,9 @@ export function registerUserCommands(program: Command): void {
       await withClinic(flags, async (clinic) => {
         const { session } = await login(clinic.store.db, { name: flags.user, pin });
         saveSessionToken(clinic.home, session.token);
-        process.stdout.write(`signed in as ${session.name} (${session.role}) until ${session.expiresAt.toISOString()}\n`);
+        process.stdout.write(
+          `signed in as ${session.name} (${session.role}) until ${session.expiresAt.toISOString()}\n`,
+        );
       });
     });
   program
@@ -53,7 +74,10 @@ export function registerUserCommands(program: Command): void {
     .option('--pin <pin>', 'PIN (else MEDASSIST_NEW_PIN or a prompt)')
     .option(...keyFile)
     .action(async (flags: { name: string; role: string; pin?: string; keyFile?: string }) => {
-      if (!isRole(flags.role)) throw new InputError([{ field: '--role', message: `must be one of ${ROLES.join(', ')} [${flags.role}]` }]);
+      if (!isRole(flags.role))
+        throw new InputError([
+          { field: '--role', message: `must be one of ${ROLES.join(', ')} [${flags.role}]` },
+        ]);
       const role = flags.role;
       const pin = flags.pin ?? process.env.MEDASSIST_NEW_PIN ?? (await pinFrom(undefined));
       await withClinic(flags, async (clinic) => {
@@ -97,9 +121,15 @@ export function registerUserCommands(program: Command): void {
         assertCan(requireSession(clinic), 'audit.read');
         const chain = verifyAuditChain(clinic.store.db);
         for (const r of readAudit(clinic.store.db, { limit: Number(flags.limit) })) {
-          process.stdout.write(`${r.seq}\t${r.at}\t${r.role ?? '-'}\t${r.action}\t${r.entityType ?? ''}\t${r.entityId ?? ''}\t${r.outcome}\n`);
+          process.stdout.write(
+            `${r.seq}\t${r.at}\t${r.role ?? '-'}\t${r.action}\t${r.entityType ?? ''}\t${r.entityId ?? ''}\t${r.outcome}\n`,
+          );
         }
-        process.stdout.write(chain.ok ? `audit chain intact (${chain.rows} rows)\n` : `AUDIT CHAIN BROKEN at row ${chain.seq}: ${chain.reason}\n`);
+        process.stdout.write(
+          chain.ok
+            ? `audit chain intact (${chain.rows} rows)\n`
+            : `AUDIT CHAIN BROKEN at row ${chain.seq}: ${chain.reason}\n`,
+        );
         if (!chain.ok) process.exitCode = 1;
       });
     });
@@ -110,13 +140,21 @@ export function registerUserCommands(program: Command): void {
     .argument('<action>', 'change')
     .option(...keyFile)
     .action(async (action: string, flags: { keyFile?: string }) => {
-      if (action !== 'change') throw new InputError([{ field: 'action', message: `only "change" is known [${action}]` }]);
-      const next = process.env.MEDASSIST_NEW_PASSPHRASE ?? (canPrompt() ? await ask('New passphrase: ', true) : undefined);
-      if (next === undefined) throw new InputError([{ field: 'MEDASSIST_NEW_PASSPHRASE', message: 'is required (no terminal to ask on)' }]);
+      if (action !== 'change')
+        throw new InputError([{ field: 'action', message: `only "change" is known [${action}]` }]);
+      const next =
+        process.env.MEDASSIST_NEW_PASSPHRASE ??
+        (canPrompt() ? await ask('New passphrase: ', true) : undefined);
+      if (next === undefined)
+        throw new InputError([
+          { field: 'MEDASSIST_NEW_PASSPHRASE', message: 'is required (no terminal to ask on)' },
+        ]);
       await withClinic(flags, (clinic) => {
         assertCan(requireSession(clinic), 'config.manage');
         writeKeyring(clinic.home, changePassphrase(readKeyring(clinic.home), clinic.dataKey, next));
-        process.stdout.write('passphrase changed: the data key is re-wrapped; use the new passphrase from now on\n');
+        process.stdout.write(
+          'passphrase changed: the data key is re-wrapped; use the new passphrase from now on\n',
+        );
       });
     });
 }

@@ -4,15 +4,14 @@
  * data key. Kept here so the snapshot check and the tests open it exactly alike.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
+import { applyCipher } from '../store/database.js';
 
 /** Opens an existing encrypted database; the key is checked by reading the schema. */
 export function openEncryptedDb(path: string, dataKey: Buffer): Database.Database {
   if (dataKey.length !== 32) throw new Error(`data key must be 32 bytes, got [${dataKey.length}]`);
   const db = new Database(path, { fileMustExist: true });
   try {
-    db.pragma("cipher='sqlcipher'");
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    applyCipher(db, dataKey);
     // A running clinic node may briefly hold the WAL index lock (recovery, checkpoint).
     db.pragma('busy_timeout = 5000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();

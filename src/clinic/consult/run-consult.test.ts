@@ -13,6 +13,7 @@ import {
 import { InputError } from '../../shared/errors.js';
 import { createClinicStore, type ClinicStore } from '../store/clinic-store.js';
 import { openClinicDatabase } from '../store/database.js';
+import { deriveMacKey } from '../store/record-mac.js';
 import { randomBytes } from 'node:crypto';
 import { runConsult } from './run-consult.js';
 
@@ -25,7 +26,8 @@ before(() => {
   const content = fileURLToPath(new URL('../../../content/passages', import.meta.url));
   compileKnowledgeBase({ contentDir: content, outFile: join(dir, 'kb.db') });
   kb = openKnowledgeBase(join(dir, 'kb.db'));
-  store = createClinicStore(openClinicDatabase(join(dir, 'clinic.db'), randomBytes(32)));
+  const key = randomBytes(32);
+  store = createClinicStore(openClinicDatabase(join(dir, 'clinic.db'), key), deriveMacKey(key));
 });
 after(() => {
   kb.close();

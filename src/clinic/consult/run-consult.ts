@@ -122,7 +122,9 @@ export function runConsult(
   const dosingPatient = {
     ...(patient.weightKg === undefined ? {} : { weightKg: patient.weightKg }),
     ...(patient.age.months === null ? {} : { ageMonths: patient.age.months }),
-    ...(patient.age.days === null || patient.age.daysEstimated ? {} : { ageDays: patient.age.days }),
+    ...(patient.age.days === null || patient.age.daysEstimated
+      ? {}
+      : { ageDays: patient.age.days }),
   };
   const doses = doseTreatments(assessment.treatments, dosingPatient, options.stock);
   const safety = checkSafety({
@@ -174,18 +176,21 @@ export function runConsult(
   };
   if (!deps.store) return result;
 
-  const saved = deps.store.saveEncounter({
-    idempotencyKey: idempotencyKey(clinicalCase, options.edition.id),
-    visitDate: clinicalCase.visitDate,
-    followUpDate: result.followUp?.date ?? null,
-    ...(clinicalCase.id === undefined ? {} : { caseRef: clinicalCase.id }),
-    identity: { ...clinicalCase.identity, ...(patient.sex ? { sex: patient.sex } : {}) },
-    edition: options.edition.id,
-    protocol: assessment.protocol?.id ?? null,
-    urgentReferral: assessment.urgentReferral,
-    classifications: assessment.classifications.map((c) => c.name),
-    input: { patient: clinicalCase.patient, findings: clinicalCase.findings },
-    result,
-  }, deps.actor);
+  const saved = deps.store.saveEncounter(
+    {
+      idempotencyKey: idempotencyKey(clinicalCase, options.edition.id),
+      visitDate: clinicalCase.visitDate,
+      followUpDate: result.followUp?.date ?? null,
+      ...(clinicalCase.id === undefined ? {} : { caseRef: clinicalCase.id }),
+      identity: { ...clinicalCase.identity, ...(patient.sex ? { sex: patient.sex } : {}) },
+      edition: options.edition.id,
+      protocol: assessment.protocol?.id ?? null,
+      urgentReferral: assessment.urgentReferral,
+      classifications: assessment.classifications.map((c) => c.name),
+      input: { patient: clinicalCase.patient, findings: clinicalCase.findings },
+      result,
+    },
+    deps.actor,
+  );
   return { ...result, saved };
 }

@@ -144,7 +144,8 @@ export function evaluateCases(text: string, exceptions: Map<string, EvalExceptio
       });
     }
   }
-  if (results.length === 0) throw new InputError([{ field: 'FILE', message: 'holds no cases (one JSON object per line)' }]);
+  if (results.length === 0)
+    throw new InputError([{ field: 'FILE', message: 'holds no cases (one JSON object per line)' }]);
   const failed = results.filter((r) => r.verdict === 'fail').length;
   const exceptionCount = results.filter((r) => r.verdict === 'exception').length;
   return { results, passed: results.length - failed, failed, exceptions: exceptionCount };

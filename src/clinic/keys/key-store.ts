@@ -2,7 +2,15 @@
  * Files of the keyring and the key file, written atomically (temp file, fsync, rename).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KeyError, type Keyring } from './keyring.js';
 
@@ -29,7 +37,8 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode = 0o60
 
 export function readKeyring(home: string): Keyring {
   const path = keyringPath(home);
-  if (!existsSync(path)) throw new KeyError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
+  if (!existsSync(path))
+    throw new KeyError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Keyring;
   } catch (cause) {
@@ -50,6 +59,7 @@ export function readKeyFile(path: string, create = false): Buffer {
     return secret;
   }
   const text = readFileSync(path, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/i.test(text)) throw new KeyError('KEY_FILE_INVALID', `the key file must hold 64 hex characters [${path}]`);
+  if (!/^[0-9a-f]{64}$/i.test(text))
+    throw new KeyError('KEY_FILE_INVALID', `the key file must hold 64 hex characters [${path}]`);
   return Buffer.from(text, 'hex');
 }

@@ -6,13 +6,19 @@ import { after, test } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { createClinicStore, type EncounterRecord } from './clinic-store.js';
 import { openClinicDatabase } from './database.js';
+import { deriveMacKey } from './record-mac.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medassist-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const key = randomBytes(32);
-const open = (name: string) => createClinicStore(openClinicDatabase(join(dir, name), key));
+const open = (name: string) =>
+  createClinicStore(openClinicDatabase(join(dir, name), key), deriveMacKey(key));
 
-const record = (key: string, identity?: EncounterRecord['identity'], visitDate = '2026-12-04'): EncounterRecord => ({
+const record = (
+  key: string,
+  identity?: EncounterRecord['identity'],
+  visitDate = '2026-12-04',
+): EncounterRecord => ({
   idempotencyKey: key,
   visitDate,
   followUpDate: null,
@@ -57,17 +63,29 @@ test('repeat visits of the same patient are linked and listed in the history', (
   assert.equal(v2.patientId, v1.patientId);
   assert.equal(v2.previousEncounterId, v1.encounterId);
   const history = store.history(v1.patientId ?? '');
-  assert.deepEqual(history.map((h) => h.visitDate), ['2026-11-01', '2026-12-04']);
+  assert.deepEqual(
+    history.map((h) => h.visitDate),
+    ['2026-11-01', '2026-12-04'],
+  );
   store.close();
 });
 
 test('a likely duplicate (same name, sex, birth date within a month) is flagged with a merge offer', () => {
   const store = open('d.db');
-  const a = store.saveEncounter(record('d1', { name: 'Amina Juma', dateOfBirth: '2024-03-01', sex: 'female' }));
-  const b = store.saveEncounter(record('d2', { name: 'JUMA Amína', dateOfBirth: '2024-03-20', sex: 'female' }));
+  const a = store.saveEncounter(
+    record('d1', { name: 'Amina Juma', dateOfBirth: '2024-03-01', sex: 'female' }),
+  );
+  const b = store.saveEncounter(
+    record('d2', { name: 'JUMA Amína', dateOfBirth: '2024-03-20', sex: 'female' }),
+  );
   assert.notEqual(a.patientId, b.patientId);
-  assert.deepEqual(b.duplicates.map((d) => d.id), [a.patientId]);
-  const c = store.saveEncounter(record('d3', { name: 'Amina Juma', dateOfBirth: '2024-06-01', sex: 'female' }));
+  assert.deepEqual(
+    b.duplicates.map((d) => d.id),
+    [a.patientId],
+  );
+  const c = store.saveEncounter(
+    record('d3', { name: 'Amina Juma', dateOfBirth: '2024-06-01', sex: 'female' }),
+  );
   assert.deepEqual(c.duplicates, [], 'three months apart is not flagged');
   store.mergePatients(a.patientId ?? '', b.patientId ?? '');
   assert.equal(store.history(a.patientId ?? '').length, 2);
@@ -81,9 +99,31 @@ test('erasing a patient removes identity and records and leaves a tombstone in t
   assert.equal(result.encounters, 1);
   assert.equal(store.getPatient(saved.patientId ?? ''), undefined);
   assert.equal(store.countEncounters(), 0);
-  const rows = store.db.prepare('SELECT kind, payload FROM outbox').all() as { kind: string; payload: string }[];
-  assert.deepEqual(rows.map((r) => r.kind), ['tombstone']);
+  const rows = store.db.prepare('SELECT kind, payload FROM outbox').all() as {
+    kind: string;
+    payload: string;
+  }[];
+  assert.deepEqual(
+    rows.map((r) => r.kind),
+    ['tombstone'],
+  );
   assert.match(rows[0]?.payload ?? '', new RegExp(saved.encounterId));
   assert.doesNotMatch(rows[0]?.payload ?? '', /Erase Me/);
+  store.close();
+});
+
+test('a record changed in the file without the key is refused when read', () => {
+  const store = open('f.db');
+  const saved = store.saveEncounter(
+    record('f1', { name: 'Tamper Test', dateOfBirth: '2025-03-03' }),
+  );
+  // Simulate a forged edit (a writer without the record key): change the row content directly.
+  store.db
+    .prepare('UPDATE encounters SET classifications = \'["COUGH OR COLD"]\' WHERE id = ?')
+    .run(saved.encounterId);
+  store.db.prepare("UPDATE patients SET name = 'Someone Else' WHERE id = ?").run(saved.patientId);
+  assert.throws(() => store.getEncounter(saved.encounterId), /integrity check/);
+  assert.throws(() => store.history(saved.patientId ?? ''), /integrity check/);
+  assert.throws(() => store.getPatient(saved.patientId ?? ''), /integrity check/);
   store.close();
 });

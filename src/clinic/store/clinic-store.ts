@@ -4,14 +4,15 @@
  * leave the clinic, its outbox entry. Saving the same consult twice yields one encounter.
  */
 import { randomUUID } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { InputError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { ForbiddenError } from '../auth/auth-error.js';
 import { can, type Action, type Actor } from '../auth/roles.js';
 import type { ClinicDatabase } from './database.js';
+import { assertMac, macOf, type MacKey } from './record-mac.js';
 import {
   findExactPatient,
-  findLikelyDuplicates,
   getPatient,
   insertPatient,
   searchPatients,
@@ -68,7 +69,32 @@ interface EncounterDbRow {
   classifications: string;
   created_at: string;
   input_json: string;
-  result_json: string;
+  result_deflate: Buffer;
+  mac: Buffer;
+}
+
+/** The immutable content of an encounter, covered by its MAC (patient links may change). */
+function encounterMacParts(
+  r: Pick<
+    EncounterDbRow,
+    | 'id'
+    | 'created_at'
+    | 'visit_date'
+    | 'edition'
+    | 'classifications'
+    | 'input_json'
+    | 'result_deflate'
+  >,
+) {
+  return [
+    r.id,
+    r.created_at,
+    r.visit_date,
+    r.edition,
+    r.classifications,
+    r.input_json,
+    r.result_deflate,
+  ];
 }
 
 function summary(r: EncounterDbRow): EncounterSummary {
@@ -88,13 +114,22 @@ function summary(r: EncounterDbRow): EncounterSummary {
 export interface ClinicStore {
   readonly db: ClinicDatabase;
   saveEncounter(record: EncounterRecord, actor?: Actor | null): SavedEncounter;
-  getEncounter(id: string, actor?: Actor | null): (EncounterSummary & { input: unknown; result: unknown }) | undefined;
+  getEncounter(
+    id: string,
+    actor?: Actor | null,
+  ): (EncounterSummary & { input: unknown; result: unknown }) | undefined;
   history(patientId: string, actor?: Actor | null): EncounterSummary[];
-  registerPatient(identity: PatientIdentityInput, actor?: Actor | null): { id: string; duplicates: PatientRow[] };
+  registerPatient(
+    identity: PatientIdentityInput,
+    actor?: Actor | null,
+  ): { id: string; duplicates: PatientRow[] };
   getPatient(id: string, actor?: Actor | null): PatientRow | undefined;
   searchPatients(query: string, actor?: Actor | null): PatientRow[];
   mergePatients(keepId: string, dropId: string, actor?: Actor | null): void;
-  erasePatient(patientId: string, actor?: Actor | null): { encounters: number; tombstoneId: string };
+  erasePatient(
+    patientId: string,
+    actor?: Actor | null,
+  ): { encounters: number; tombstoneId: string };
   countEncounters(): number;
   pendingOutbox(): number;
   close(): void;
@@ -105,9 +140,20 @@ export interface ClinicStore {
  * actor's permission against the one matrix (auth/roles.ts) and writes its audit row; a null
  * actor is the clinic's own maintenance code (benchmarks, migrations), never a person.
  */
-export function createClinicStore(db: ClinicDatabase, clock = () => new Date()): ClinicStore {
+export function createClinicStore(
+  db: ClinicDatabase,
+  macKey: MacKey,
+  clock = () => new Date(),
+): ClinicStore {
   const now = () => clock().toISOString();
-  const audit = (actor: Actor | null | undefined, action: Action, entityType: string, entityId: string | null, outcome: 'ok' | 'denied', detail?: string) =>
+  const audit = (
+    actor: Actor | null | undefined,
+    action: Action,
+    entityType: string,
+    entityId: string | null,
+    outcome: 'ok' | 'denied',
+    detail?: string,
+  ) =>
     appendAudit(db, {
       at: clock(),
       userId: actor?.userId ?? null,
@@ -118,25 +164,39 @@ export function createClinicStore(db: ClinicDatabase, clock = () => new Date()):
       outcome,
       ...(detail ? { detail } : {}),
     });
-  const guard = (actor: Actor | null | undefined, action: Action, entityType: string, entityId: string | null) => {
+  const guard = (
+    actor: Actor | null | undefined,
+    action: Action,
+    entityType: string,
+    entityId: string | null,
+  ) => {
     if (actor && !can(actor.role, action)) {
       audit(actor, action, entityType, entityId, 'denied');
       throw new ForbiddenError(actor.role, action);
     }
   };
-  const log = (actor: Actor | null | undefined, action: Action, entityType: string, entityId: string | null, detail?: string) =>
-    audit(actor, action, entityType, entityId, 'ok', detail);
+  const log = (
+    actor: Actor | null | undefined,
+    action: Action,
+    entityType: string,
+    entityId: string | null,
+    detail?: string,
+  ) => audit(actor, action, entityType, entityId, 'ok', detail);
 
   const insertEncounter = db.prepare(
     `INSERT INTO encounters (id, idempotency_key, patient_id, previous_encounter_id, user_id, created_at,
        visit_date, follow_up_date, case_ref, edition, protocol, urgent_referral, classifications,
-       input_json, result_json)
+       input_json, result_deflate, mac)
      VALUES (@id, @idempotency_key, @patient_id, @previous_encounter_id, @user_id, @created_at,
        @visit_date, @follow_up_date, @case_ref, @edition, @protocol, @urgent_referral,
-       @classifications, @input_json, @result_json)`,
+       @classifications, @input_json, @result_deflate, @mac)`,
   );
-  const byKey = db.prepare('SELECT id, patient_id, previous_encounter_id FROM encounters WHERE idempotency_key = ?');
-  const latestOf = db.prepare('SELECT id FROM encounters WHERE patient_id = ? ORDER BY visit_date DESC, created_at DESC LIMIT 1');
+  const byKey = db.prepare(
+    'SELECT id, patient_id, previous_encounter_id FROM encounters WHERE idempotency_key = ?',
+  );
+  const latestOf = db.prepare(
+    'SELECT id FROM encounters WHERE patient_id = ? ORDER BY visit_date DESC, created_at DESC LIMIT 1',
+  );
   const insertOutbox = db.prepare(
     'INSERT INTO outbox (id, created_at, kind, entity_id, payload) VALUES (?, ?, ?, ?, ?)',
   );
@@ -144,119 +204,223 @@ export function createClinicStore(db: ClinicDatabase, clock = () => new Date()):
   function resolvePatient(identity: EncounterRecord['identity'], actor: Actor | null | undefined) {
     if (!identity) return { patientId: null, duplicates: [] };
     if (identity.patientId) {
-      const p = getPatient(db, identity.patientId);
-      if (!p) throw new InputError([{ field: 'patient.id', message: `no patient with this id [${identity.patientId}]` }]);
+      const p = getPatient(db, macKey, identity.patientId);
+      if (!p)
+        throw new InputError([
+          { field: 'patient.id', message: `no patient with this id [${identity.patientId}]` },
+        ]);
       return { patientId: p.mergedInto ?? p.id, duplicates: [] };
     }
     if (!identity.name) return { patientId: null, duplicates: [] };
-    const exact = findExactPatient(db, identity);
+    const exact = findExactPatient(db, macKey, identity);
     if (exact) return { patientId: exact.id, duplicates: [] };
     guard(actor, 'patient.create', 'patient', null);
-    const created = insertPatient(db, identity, now());
+    const created = insertPatient(db, macKey, identity, now());
     log(actor, 'patient.create', 'patient', created.id);
     return { patientId: created.id, duplicates: created.duplicates.map((d) => ({ id: d.id })) };
   }
 
-  const save = db.transaction((record: EncounterRecord, actor: Actor | null | undefined): SavedEncounter => {
-    guard(actor, 'consult.save', 'encounter', null);
-    const existing = byKey.get(record.idempotencyKey) as { id: string; patient_id: string | null; previous_encounter_id: string | null } | undefined;
-    if (existing) {
-      return { encounterId: existing.id, created: false, patientId: existing.patient_id, previousEncounterId: existing.previous_encounter_id, duplicates: [] };
-    }
-    const { patientId, duplicates } = resolvePatient(record.identity, actor);
-    const previous = patientId ? ((latestOf.get(patientId) as { id: string } | undefined)?.id ?? null) : null;
-    const id = randomUUID();
-    insertEncounter.run({
-      id,
-      idempotency_key: record.idempotencyKey,
-      patient_id: patientId,
-      previous_encounter_id: previous,
-      user_id: actor?.userId ?? null,
-      created_at: now(),
-      visit_date: record.visitDate,
-      follow_up_date: record.followUpDate,
-      case_ref: record.caseRef ?? null,
-      edition: record.edition,
-      protocol: record.protocol,
-      urgent_referral: record.urgentReferral ? 1 : 0,
-      classifications: JSON.stringify(record.classifications),
-      input_json: JSON.stringify(record.input),
-      result_json: JSON.stringify(record.result),
+  // WAL checkpoints copy pages back into the database file (decrypt, verify, re-encrypt): they
+  // run after the save has been acknowledged, when the WAL has grown past 1000 pages (SQLite's
+  // own automatic threshold), so the health worker never waits for one.
+  let checkpointQueued = false;
+  const checkpointSoon = () => {
+    if (checkpointQueued) return;
+    checkpointQueued = true;
+    setImmediate(() => {
+      checkpointQueued = false;
+      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
     });
-    insertOutbox.run(randomUUID(), now(), 'encounter', id, JSON.stringify({ encounterId: id }));
-    log(actor, 'consult.save', 'encounter', id);
-    return { encounterId: id, created: true, patientId, previousEncounterId: previous, duplicates };
-  });
+  };
+  let savesSinceCheckpoint = 0;
+
+  const save = db.transaction(
+    (record: EncounterRecord, actor: Actor | null | undefined): SavedEncounter => {
+      guard(actor, 'consult.save', 'encounter', null);
+      const existing = byKey.get(record.idempotencyKey) as
+        { id: string; patient_id: string | null; previous_encounter_id: string | null } | undefined;
+      if (existing) {
+        return {
+          encounterId: existing.id,
+          created: false,
+          patientId: existing.patient_id,
+          previousEncounterId: existing.previous_encounter_id,
+          duplicates: [],
+        };
+      }
+      const { patientId, duplicates } = resolvePatient(record.identity, actor);
+      const previous = patientId
+        ? ((latestOf.get(patientId) as { id: string } | undefined)?.id ?? null)
+        : null;
+      const id = randomUUID();
+      const createdAt = now();
+      const inputJson = JSON.stringify(record.input);
+      const resultDeflate = deflateRawSync(JSON.stringify(record.result));
+      const classifications = JSON.stringify(record.classifications);
+      insertEncounter.run({
+        id,
+        idempotency_key: record.idempotencyKey,
+        patient_id: patientId,
+        previous_encounter_id: previous,
+        user_id: actor?.userId ?? null,
+        created_at: createdAt,
+        visit_date: record.visitDate,
+        follow_up_date: record.followUpDate,
+        case_ref: record.caseRef ?? null,
+        edition: record.edition,
+        protocol: record.protocol,
+        urgent_referral: record.urgentReferral ? 1 : 0,
+        classifications,
+        input_json: inputJson,
+        result_deflate: resultDeflate,
+        mac: macOf(
+          macKey,
+          encounterMacParts({
+            id,
+            created_at: createdAt,
+            visit_date: record.visitDate,
+            edition: record.edition,
+            classifications,
+            input_json: inputJson,
+            result_deflate: resultDeflate,
+          }),
+        ),
+      });
+      insertOutbox.run(randomUUID(), now(), 'encounter', id, JSON.stringify({ encounterId: id }));
+      log(actor, 'consult.save', 'encounter', id);
+      return {
+        encounterId: id,
+        created: true,
+        patientId,
+        previousEncounterId: previous,
+        duplicates,
+      };
+    },
+  );
 
   const erase = db.transaction((patientId: string, actor: Actor | null | undefined) => {
     guard(actor, 'patient.erase', 'patient', patientId);
-    if (!getPatient(db, patientId)) throw new InputError([{ field: 'patient', message: `no patient with this id [${patientId}]` }]);
-    const ids = (db.prepare('SELECT id FROM patients WHERE id = ? OR merged_into = ?').all(patientId, patientId) as { id: string }[]).map((r) => r.id);
-    const encounters = ids.flatMap((pid) => (db.prepare('SELECT id FROM encounters WHERE patient_id = ?').all(pid) as { id: string }[]).map((r) => r.id));
+    if (!getPatient(db, macKey, patientId))
+      throw new InputError([
+        { field: 'patient', message: `no patient with this id [${patientId}]` },
+      ]);
+    const ids = (
+      db
+        .prepare('SELECT id FROM patients WHERE id = ? OR merged_into = ?')
+        .all(patientId, patientId) as { id: string }[]
+    ).map((r) => r.id);
+    const encounters = ids.flatMap((pid) =>
+      (
+        db.prepare('SELECT id FROM encounters WHERE patient_id = ?').all(pid) as { id: string }[]
+      ).map((r) => r.id),
+    );
     const tombstoneId = randomUUID();
     // Unsent encounters of this patient never leave the clinic; sent ones are deleted upstream.
-    for (const e of encounters) db.prepare("DELETE FROM outbox WHERE kind = 'encounter' AND entity_id = ? AND sent_at IS NULL").run(e);
-    insertOutbox.run(tombstoneId, now(), 'tombstone', patientId, JSON.stringify({ encounterIds: encounters }));
-    db.prepare('UPDATE encounters SET previous_encounter_id = NULL WHERE previous_encounter_id IN (SELECT id FROM encounters WHERE patient_id IN (SELECT value FROM json_each(?)))').run(JSON.stringify(ids));
+    for (const e of encounters)
+      db.prepare(
+        "DELETE FROM outbox WHERE kind = 'encounter' AND entity_id = ? AND sent_at IS NULL",
+      ).run(e);
+    insertOutbox.run(
+      tombstoneId,
+      now(),
+      'tombstone',
+      patientId,
+      JSON.stringify({ encounterIds: encounters }),
+    );
+    db.prepare(
+      'UPDATE encounters SET previous_encounter_id = NULL WHERE previous_encounter_id IN (SELECT id FROM encounters WHERE patient_id IN (SELECT value FROM json_each(?)))',
+    ).run(JSON.stringify(ids));
     for (const pid of ids) db.prepare('DELETE FROM encounters WHERE patient_id = ?').run(pid);
-    for (const pid of [...ids].reverse()) db.prepare('UPDATE patients SET merged_into = NULL WHERE merged_into = ?').run(pid);
+    for (const pid of [...ids].reverse())
+      db.prepare('UPDATE patients SET merged_into = NULL WHERE merged_into = ?').run(pid);
     for (const pid of ids) db.prepare('DELETE FROM patients WHERE id = ?').run(pid);
     log(actor, 'patient.erase', 'patient', patientId, `encounters=${encounters.length}`);
     return { encounters: encounters.length, tombstoneId };
   });
 
-  const merge = db.transaction((keepId: string, dropId: string, actor: Actor | null | undefined) => {
-    guard(actor, 'patient.merge', 'patient', keepId);
-    if (keepId === dropId) throw new InputError([{ field: 'patient', message: `cannot merge a patient with itself [${keepId}]` }]);
-    for (const id of [keepId, dropId]) {
-      if (!getPatient(db, id)) throw new InputError([{ field: 'patient', message: `no patient with this id [${id}]` }]);
-    }
-    db.prepare('UPDATE encounters SET patient_id = ? WHERE patient_id = ?').run(keepId, dropId);
-    db.prepare('UPDATE patients SET merged_into = ?, updated_at = ? WHERE id = ?').run(keepId, now(), dropId);
-    log(actor, 'patient.merge', 'patient', keepId, `merged=${dropId}`);
-  });
+  const merge = db.transaction(
+    (keepId: string, dropId: string, actor: Actor | null | undefined) => {
+      guard(actor, 'patient.merge', 'patient', keepId);
+      if (keepId === dropId)
+        throw new InputError([
+          { field: 'patient', message: `cannot merge a patient with itself [${keepId}]` },
+        ]);
+      for (const id of [keepId, dropId]) {
+        if (!getPatient(db, macKey, id))
+          throw new InputError([{ field: 'patient', message: `no patient with this id [${id}]` }]);
+      }
+      db.prepare('UPDATE encounters SET patient_id = ? WHERE patient_id = ?').run(keepId, dropId);
+      db.prepare('UPDATE patients SET merged_into = ?, updated_at = ? WHERE id = ?').run(
+        keepId,
+        now(),
+        dropId,
+      );
+      log(actor, 'patient.merge', 'patient', keepId, `merged=${dropId}`);
+    },
+  );
 
   return {
     db,
-    saveEncounter: (record, actor) => save(record, actor),
+    saveEncounter(record, actor) {
+      const saved = save(record, actor);
+      // About 10 pages per save: checkpoint every 100 saves, out of the save path.
+      if (++savesSinceCheckpoint >= 100) {
+        savesSinceCheckpoint = 0;
+        checkpointSoon();
+      }
+      return saved;
+    },
     getEncounter(id, actor) {
       guard(actor, 'history.read', 'encounter', id);
-      const row = db.prepare('SELECT * FROM encounters WHERE id = ?').get(id) as EncounterDbRow | undefined;
+      const row = db.prepare('SELECT * FROM encounters WHERE id = ?').get(id) as
+        EncounterDbRow | undefined;
       if (!row) return undefined;
+      assertMac(macKey, encounterMacParts(row), row.mac, 'encounter');
       log(actor, 'history.read', 'encounter', id);
-      return { ...summary(row), input: JSON.parse(row.input_json) as unknown, result: JSON.parse(row.result_json) as unknown };
+      return {
+        ...summary(row),
+        input: JSON.parse(row.input_json) as unknown,
+        result: JSON.parse(inflateRawSync(row.result_deflate).toString('utf8')) as unknown,
+      };
     },
     history(patientId, actor) {
       guard(actor, 'history.read', 'patient', patientId);
-      const rows = db.prepare('SELECT * FROM encounters WHERE patient_id = ? ORDER BY visit_date, created_at').all(patientId) as EncounterDbRow[];
+      const rows = db
+        .prepare('SELECT * FROM encounters WHERE patient_id = ? ORDER BY visit_date, created_at')
+        .all(patientId) as EncounterDbRow[];
+      for (const r of rows) assertMac(macKey, encounterMacParts(r), r.mac, 'encounter');
       log(actor, 'history.read', 'patient', patientId);
       return rows.map(summary);
     },
     registerPatient: (identity, actor) =>
       db.transaction(() => {
         guard(actor, 'patient.create', 'patient', null);
-        const created = insertPatient(db, identity, now());
+        const created = insertPatient(db, macKey, identity, now());
         log(actor, 'patient.create', 'patient', created.id);
         return created;
       })(),
     getPatient(id, actor) {
       guard(actor, 'patient.read', 'patient', id);
-      const p = getPatient(db, id);
+      const p = getPatient(db, macKey, id);
       if (p) log(actor, 'patient.read', 'patient', id);
       return p;
     },
     searchPatients(query, actor) {
       guard(actor, 'patient.read', 'patient', null);
-      const found = searchPatients(db, query);
+      const found = searchPatients(db, macKey, query);
       log(actor, 'patient.read', 'patient', null, `found=${found.length}`);
       return found;
     },
     mergePatients: (keepId, dropId, actor) => merge(keepId, dropId, actor),
     erasePatient: (patientId, actor) => erase(patientId, actor),
-    countEncounters: () => (db.prepare('SELECT count(*) AS n FROM encounters').get() as { n: number }).n,
-    pendingOutbox: () => (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n,
-    close: () => db.close(),
+    countEncounters: () =>
+      (db.prepare('SELECT count(*) AS n FROM encounters').get() as { n: number }).n,
+    pendingOutbox: () =>
+      (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number })
+        .n,
+    close: () => {
+      if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
   };
 }
-
-export { findLikelyDuplicates };

@@ -19,9 +19,16 @@ const ROUNDS = 50;
 const dir = mkdtempSync(join(tmpdir(), 'medassist-kill-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function runAndKill(dbPath: string, key: Buffer, startAt: number, killAfterMs: number): Promise<string[]> {
+function runAndKill(
+  dbPath: string,
+  key: Buffer,
+  startAt: number,
+  killAfterMs: number,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dbPath, key.toString('hex'), String(startAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, dbPath, key.toString('hex'), String(startAt)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked: string[] = [];
     let buffer = '';
     let stderr = '';
@@ -44,7 +51,10 @@ function runAndKill(dbPath: string, key: Buffer, startAt: number, killAfterMs: n
 
 test(
   `after ${ROUNDS} kill -9 of a writer, integrity holds and every acknowledged consult is saved`,
-  { skip: existsSync(BUILT) ? false : 'needs the compiled build: run npm run build (npm test does)', timeout: 240_000 },
+  {
+    skip: existsSync(BUILT) ? false : 'needs the compiled build: run npm run build (npm test does)',
+    timeout: 240_000,
+  },
   async () => {
     const key = randomBytes(32);
     const dbPath = join(dir, 'clinic.db');
@@ -59,7 +69,11 @@ test(
       const db = openClinicDatabase(dbPath, key);
       try {
         assert.equal(checkIntegrity(db, true), 'ok', `round ${round}`);
-        const saved = new Set((db.prepare('SELECT case_ref FROM encounters').all() as { case_ref: string }[]).map((r) => r.case_ref));
+        const saved = new Set(
+          (db.prepare('SELECT case_ref FROM encounters').all() as { case_ref: string }[]).map(
+            (r) => r.case_ref,
+          ),
+        );
         const lost = [...acknowledged].filter((id) => !saved.has(id));
         assert.deepEqual(lost, [], `round ${round}: acknowledged consults missing`);
         const outbox = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;

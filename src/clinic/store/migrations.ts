@@ -19,7 +19,8 @@ const CORE = `
     phone TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    merged_into TEXT REFERENCES patients (id)
+    merged_into TEXT REFERENCES patients (id),
+    mac BLOB NOT NULL
   );
   CREATE INDEX patients_name_key ON patients (name_key);
 
@@ -38,8 +39,10 @@ const CORE = `
     urgent_referral INTEGER NOT NULL,
     classifications TEXT NOT NULL,
     input_json TEXT NOT NULL,
-    result_json TEXT NOT NULL,
-    override_json TEXT
+    -- The consult result as shown, JSON compressed with raw deflate (about 6x smaller).
+    result_deflate BLOB NOT NULL,
+    override_json TEXT,
+    mac BLOB NOT NULL
   );
   CREATE INDEX encounters_patient ON encounters (patient_id, visit_date);
   CREATE INDEX encounters_visit_date ON encounters (visit_date);
@@ -72,7 +75,9 @@ export function migrate(db: Database): void {
   const all = STEPS;
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > all.length) {
-    throw new Error(`clinic database schema [${current}] is newer than this program [${all.length}]`);
+    throw new Error(
+      `clinic database schema [${current}] is newer than this program [${all.length}]`,
+    );
   }
   for (let version = current; version < all.length; version++) {
     const step = all[version] as string;

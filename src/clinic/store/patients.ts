@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClinicDatabase } from './database.js';
+import { assertMac, macOf, type MacKey } from './record-mac.js';
 
 export interface PatientIdentityInput {
   name?: string;
@@ -52,9 +53,21 @@ interface DbPatient {
   phone: string | null;
   created_at: string;
   merged_into: string | null;
+  mac: Buffer;
 }
 
-function toRow(p: DbPatient): PatientRow {
+const macParts = (p: Omit<DbPatient, 'mac' | 'merged_into'>) => [
+  p.id,
+  p.name,
+  p.sex,
+  p.date_of_birth,
+  p.village,
+  p.phone,
+  p.created_at,
+];
+
+function toRow(key: MacKey, p: DbPatient): PatientRow {
+  assertMac(key, macParts(p), p.mac, 'patient');
   return {
     id: p.id,
     name: p.name,
@@ -68,7 +81,12 @@ function toRow(p: DbPatient): PatientRow {
 }
 
 /** Patients that are likely the same person: same name key, compatible sex and birth date. */
-export function findLikelyDuplicates(db: ClinicDatabase, identity: PatientIdentityInput, excludeId?: string): PatientRow[] {
+export function findLikelyDuplicates(
+  db: ClinicDatabase,
+  key: MacKey,
+  identity: PatientIdentityInput,
+  excludeId?: string,
+): PatientRow[] {
   if (!identity.name) return [];
   const rows = db
     .prepare('SELECT * FROM patients WHERE name_key = ? AND merged_into IS NULL')
@@ -82,52 +100,89 @@ export function findLikelyDuplicates(db: ClinicDatabase, identity: PatientIdenti
         !p.date_of_birth ||
         daysApart(identity.dateOfBirth, p.date_of_birth) <= DUPLICATE_BIRTH_DATE_TOLERANCE_DAYS,
     )
-    .map(toRow);
+    .map((p) => toRow(key, p));
 }
 
 /** Registers a patient; returns the likely duplicates found before it was added. */
-export function insertPatient(db: ClinicDatabase, identity: PatientIdentityInput, now: string) {
-  const duplicates = findLikelyDuplicates(db, identity);
+export function insertPatient(
+  db: ClinicDatabase,
+  key: MacKey,
+  identity: PatientIdentityInput,
+  now: string,
+) {
+  const duplicates = findLikelyDuplicates(db, key, identity);
   const id = randomUUID();
+  const row = {
+    id,
+    name: identity.name ?? null,
+    sex: identity.sex ?? null,
+    date_of_birth: identity.dateOfBirth ?? null,
+    village: identity.village ?? null,
+    phone: identity.phone ?? null,
+    created_at: now,
+  };
   db.prepare(
-    `INSERT INTO patients (id, name, name_key, sex, date_of_birth, village, phone, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO patients (id, name, name_key, sex, date_of_birth, village, phone, created_at, updated_at, mac)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
-    identity.name ?? null,
+    row.name,
     identity.name ? nameKey(identity.name) : null,
-    identity.sex ?? null,
-    identity.dateOfBirth ?? null,
-    identity.village ?? null,
-    identity.phone ?? null,
+    row.sex,
+    row.date_of_birth,
+    row.village,
+    row.phone,
     now,
     now,
+    macOf(key, macParts(row)),
   );
   return { id, duplicates };
 }
 
 /** The same person recorded exactly (name key, sex, birth date): a repeat visit. */
-export function findExactPatient(db: ClinicDatabase, identity: PatientIdentityInput): PatientRow | undefined {
+export function findExactPatient(
+  db: ClinicDatabase,
+  key: MacKey,
+  identity: PatientIdentityInput,
+): PatientRow | undefined {
   if (!identity.name || !identity.dateOfBirth) return undefined;
   const row = db
     .prepare(
       `SELECT * FROM patients WHERE name_key = ? AND date_of_birth = ? AND merged_into IS NULL
        AND (sex IS ? OR ? IS NULL OR sex IS NULL) ORDER BY created_at LIMIT 1`,
     )
-    .get(nameKey(identity.name), identity.dateOfBirth, identity.sex ?? null, identity.sex ?? null) as DbPatient | undefined;
-  return row ? toRow(row) : undefined;
+    .get(
+      nameKey(identity.name),
+      identity.dateOfBirth,
+      identity.sex ?? null,
+      identity.sex ?? null,
+    ) as DbPatient | undefined;
+  return row ? toRow(key, row) : undefined;
 }
 
-export function getPatient(db: ClinicDatabase, id: string): PatientRow | undefined {
+export function getPatient(db: ClinicDatabase, key: MacKey, id: string): PatientRow | undefined {
   const row = db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as DbPatient | undefined;
-  return row ? toRow(row) : undefined;
+  return row ? toRow(key, row) : undefined;
 }
 
 /** Patients whose name contains all the words of the query (for search screens). */
-export function searchPatients(db: ClinicDatabase, query: string, limit = 20): PatientRow[] {
-  const words = nameKey(query).split(' ').filter((w) => w !== '');
+export function searchPatients(
+  db: ClinicDatabase,
+  key: MacKey,
+  query: string,
+  limit = 20,
+): PatientRow[] {
+  const words = nameKey(query)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length === 0) return [];
   const where = words.map(() => "name_key LIKE ? ESCAPE '\\'").join(' AND ');
   const args = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return (db.prepare(`SELECT * FROM patients WHERE merged_into IS NULL AND ${where} ORDER BY name_key LIMIT ?`).all(...args, limit) as DbPatient[]).map(toRow);
+  return (
+    db
+      .prepare(
+        `SELECT * FROM patients WHERE merged_into IS NULL AND ${where} ORDER BY name_key LIMIT ?`,
+      )
+      .all(...args, limit) as DbPatient[]
+  ).map((p) => toRow(key, p));
 }

@@ -107,7 +107,17 @@ function planTreatments(sources: readonly Source[], urgent: boolean): PlannedTre
       const kind = t.regimen !== undefined ? 'regimen' : 'action';
       const id = t.regimen ?? t.action ?? 'unknown';
       const phase = t.phase ?? 'clinic';
-      const entry: Entry = byId.get(`${kind}:${id}`) ?? { kind, id, phase, deferred: false, pending: false, coveredBySlot: null, for: [], notes: [], finals: 0 };
+      const entry: Entry = byId.get(`${kind}:${id}`) ?? {
+        kind,
+        id,
+        phase,
+        deferred: false,
+        pending: false,
+        coveredBySlot: null,
+        for: [],
+        notes: [],
+        finals: 0,
+      };
       if (!entry.for.includes(source.name)) entry.for.push(source.name);
       if (!source.provisional) entry.finals += 1;
       if (t.note && !entry.notes.includes(t.note)) entry.notes.push(t.note);
@@ -121,7 +131,11 @@ function planTreatments(sources: readonly Source[], urgent: boolean): PlannedTre
     }
   }
   return [...byId.values()]
-    .map(({ finals, ...t }) => ({ ...t, deferred: urgent && t.phase === 'home', pending: finals === 0 }))
+    .map(({ finals, ...t }) => ({
+      ...t,
+      deferred: urgent && t.phase === 'home',
+      pending: finals === 0,
+    }))
     .sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]);
 }
 
@@ -167,7 +181,8 @@ export function assess(
     urgentReferral ||
     result.classifications.some((c) => c.treatments.some((t) => t.action?.startsWith('refer')));
   const notes = [...choice.notes];
-  if (result.urgentSigns) notes.push(`general danger sign [${result.urgentSigns.because.join(', ')}]: urgent referral`);
+  if (result.urgentSigns)
+    notes.push(`general danger sign [${result.urgentSigns.because.join(', ')}]: urgent referral`);
   if (input.patient.age.months === null && input.patient.age.days === null)
     notes.push('ask the age');
   const unanswered =
@@ -191,8 +206,20 @@ export function assess(
     invalidFindings: result.invalid.map(({ facts, message }) => ({ facts, message })),
     treatments: planTreatments(
       [
-        ...(result.urgentSigns ? [{ name: 'GENERAL DANGER SIGN', provisional: false, treatments: result.urgentSigns.treatments }] : []),
-        ...result.classifications.map((c) => ({ name: c.row.name, provisional: c.status === 'provisional', treatments: c.treatments })),
+        ...(result.urgentSigns
+          ? [
+              {
+                name: 'GENERAL DANGER SIGN',
+                provisional: false,
+                treatments: result.urgentSigns.treatments,
+              },
+            ]
+          : []),
+        ...result.classifications.map((c) => ({
+          name: c.row.name,
+          provisional: c.status === 'provisional',
+          treatments: c.treatments,
+        })),
       ],
       urgentReferral,
     ),

@@ -43,14 +43,23 @@ export function doseTreatments(
  * outside every weight row (a 20 kg child under 5) falls back to the age row, with a warning
  * showing the mg/kg that row delivers, rather than leaving the child without the drug.
  */
-function doseWithFallback(id: string, patient: DosingPatient, stock?: readonly string[]): PrescribeResult {
+function doseWithFallback(
+  id: string,
+  patient: DosingPatient,
+  stock?: readonly string[],
+): PrescribeResult {
   const options = stock === undefined ? {} : { stock };
   const dose = prescribe(id, patient, options);
-  if (dose.kind !== 'out-of-range' || dose.field !== 'weightKg' || patient.weightKg === undefined) return dose;
+  if (dose.kind !== 'out-of-range' || dose.field !== 'weightKg' || patient.weightKg === undefined)
+    return dose;
   const { weightKg, ...byAge } = patient;
   const aged = prescribe(id, byAge, options);
   if (aged.kind !== 'ok') return dose;
   const mgPerKg = aged.doseMg === undefined ? null : Math.round((aged.doseMg / weightKg) * 10) / 10;
   const warning = `weight [${weightKg}] kg is outside the chart's weight rows: dose chosen by age${mgPerKg === null ? '' : ` (${mgPerKg} mg/kg at this weight)`}; check it`;
-  return { ...aged, ...(mgPerKg === null ? {} : { mgPerKg }), warnings: [...aged.warnings, warning] };
+  return {
+    ...aged,
+    ...(mgPerKg === null ? {} : { mgPerKg }),
+    warnings: [...aged.warnings, warning],
+  };
 }

@@ -28,10 +28,12 @@ export function assertPlausibleWeight(c: ClinicalCase): void {
   if (weightKg === undefined || (age.days === null && age.months === null)) return;
   const zs = (sex ? [sex] : (['male', 'female'] as const)).map((s) => waz(c, s));
   if (zs.some((z) => z === null)) return;
-  const implausible = (z: number | null) => z !== null && (z < IMPLAUSIBLE_WAZ_BELOW || z > IMPLAUSIBLE_WAZ_ABOVE);
+  const implausible = (z: number | null) =>
+    z !== null && (z < IMPLAUSIBLE_WAZ_BELOW || z > IMPLAUSIBLE_WAZ_ABOVE);
   if (!zs.every(implausible)) return;
   const shown = zs.map((z) => (z === null ? '?' : z.toFixed(1))).join(' / ');
-  const ageText = age.months !== null && age.months >= 2 ? `${age.months} months` : `${age.days ?? '?'} days`;
+  const ageText =
+    age.months !== null && age.months >= 2 ? `${age.months} months` : `${age.days ?? '?'} days`;
   throw new InputError([
     {
       field: 'patient.weight_kg',

@@ -174,15 +174,21 @@ export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult
 
   const classifications = results
     .flatMap((r) => (r.classification ? [r.classification] : []))
-    .map((c) => ({ ...c, treatments: activeTreatments(c, createContext(protocol, facts, results, c.box)) }))
+    .map((c) => ({
+      ...c,
+      treatments: activeTreatments(c, createContext(protocol, facts, results, c.box)),
+    }))
     .sort((a, b) => SEVERITY_ORDER[a.row.severity] - SEVERITY_ORDER[b.row.severity]);
 
   const urgentSigns = protocol.urgentSigns
     ? evaluate(protocol.urgentSigns.when, ctx)
     : { value: false, because: NONE, unknown: NONE, assumed: NONE };
-  const urgentSignTreatments = urgentSigns.value === true
-    ? (protocol.urgentSigns?.treatments ?? []).filter((t) => t.when === undefined || evaluate(t.when, ctx).value === true)
-    : [];
+  const urgentSignTreatments =
+    urgentSigns.value === true
+      ? (protocol.urgentSigns?.treatments ?? []).filter(
+          (t) => t.when === undefined || evaluate(t.when, ctx).value === true,
+        )
+      : [];
 
   const byUrgency = [...results].sort((a, b) => urgencyOf(a) - urgencyOf(b));
   const unanswered = unique(byUrgency.flatMap((r) => r.unknown)).filter(
@@ -199,7 +205,10 @@ export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult
     toAssess,
     invalid,
     facts,
-    urgentSigns: urgentSigns.value === true ? { because: [...urgentSigns.because], treatments: urgentSignTreatments } : null,
+    urgentSigns:
+      urgentSigns.value === true
+        ? { because: [...urgentSigns.because], treatments: urgentSignTreatments }
+        : null,
   };
 }
 

@@ -76,7 +76,9 @@ export function applyOverlay(base: Protocol, overlay: ProtocolOverlay): Protocol
     derived: { ...base.derived, ...overlay.derived },
     implications: [...base.implications, ...(overlay.implications ?? [])],
     alwaysAsk: overlay.alwaysAsk ?? base.alwaysAsk,
-    ...(overlay.urgentSigns ?? base.urgentSigns ? { urgentSigns: overlay.urgentSigns ?? base.urgentSigns } : {}),
+    ...((overlay.urgentSigns ?? base.urgentSigns)
+      ? { urgentSigns: overlay.urgentSigns ?? base.urgentSigns }
+      : {}),
     groups: placeGroups(groups, overlay.addGroups),
   };
 }

@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { applyCipher } from '../../store/database.js';
 import type { KdfParams } from '../format.js';
 import { openEncryptedDb } from '../sqlcipher.js';
 
@@ -58,9 +59,7 @@ export function makeClinic(home: string, spec: ClinicSpec): void {
 /** New, WAL-mode, encrypted database opened with the store's cipher settings. */
 export function createEncryptedDb(path: string, dataKey: Buffer): Database.Database {
   const db = new Database(path);
-  db.pragma("cipher='sqlcipher'");
-  db.pragma('legacy=4');
-  db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+  applyCipher(db, dataKey);
   db.pragma('journal_mode = WAL');
 
   return db;

@@ -132,8 +132,14 @@ export const coughGroup: Group = {
       referral: 'urgent',
       when: any(derived('any_danger_sign'), yes('stridor'), derived('low_oxygen_saturation')),
       treatments: [
-        give('ampicillin-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
-        give('gentamicin-im-prereferral-child', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('ampicillin-im-prereferral', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
+        give('gentamicin-im-prereferral-child', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
         act('give-oxygen', { when: derived('low_oxygen_saturation'), phase: 'pre-referral' }),
         act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
         act('refer-urgently', { phase: 'pre-referral' }),

@@ -49,7 +49,10 @@ export const earGroup: Group = {
       referral: 'urgent',
       when: yes('tender_swelling_behind_ear'),
       treatments: [
-        give('ceftriaxone-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('ceftriaxone-im-prereferral', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
         give('paracetamol-ear-pain', { phase: 'pre-referral', note: 'first dose for pain' }),
         act('refer-urgently', { phase: 'pre-referral' }),
       ],

@@ -96,7 +96,10 @@ export const feverGroup: Group = {
       when: any(derived('any_danger_sign'), yes('stiff_neck')),
       treatments: [
         give('artesunate-im-prereferral', { when: derived('malaria_area'), phase: 'pre-referral' }),
-        give('ceftriaxone-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('ceftriaxone-im-prereferral', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
         act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
         give('paracetamol-fever', { when: derived('high_fever'), phase: 'pre-referral' }),
         act('refer-urgently', { phase: 'pre-referral' }),
@@ -202,7 +205,10 @@ export const measlesGroup: Group = {
       ),
       treatments: [
         give('vitamin-a-treatment', { phase: 'pre-referral' }),
-        give('ceftriaxone-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('ceftriaxone-im-prereferral', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
         give('tetracycline-eye', {
           when: any(yes('clouding_of_cornea'), yes('pus_from_eye')),
           phase: 'pre-referral',

@@ -57,7 +57,11 @@ export const nutritionDerived: Record<string, Condition> = {
   ),
   // "Medical complication": any danger sign, any severe classification, or pneumonia with chest
   // indrawing (CB14, K).
-  medical_complication: any(derived('any_danger_sign'), otherUrgent, recordedYes('chest_indrawing')),
+  medical_complication: any(
+    derived('any_danger_sign'),
+    otherUrgent,
+    recordedYes('chest_indrawing'),
+  ),
 };
 
 const nutritionKeys = [
@@ -98,8 +102,14 @@ export const malnutritionGroup: Group = {
         ),
       ),
       treatments: [
-        give('ampicillin-im-prereferral', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
-        give('gentamicin-im-prereferral-child', { phase: 'pre-referral', slot: 'prereferral-antibiotic' }),
+        give('ampicillin-im-prereferral', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
+        give('gentamicin-im-prereferral-child', {
+          phase: 'pre-referral',
+          slot: 'prereferral-antibiotic',
+        }),
         act('prevent-low-blood-sugar', { phase: 'pre-referral' }),
         act('keep-warm', { phase: 'pre-referral' }),
         act('refer-urgently', { phase: 'pre-referral' }),

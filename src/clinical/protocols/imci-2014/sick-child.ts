@@ -4,7 +4,12 @@
 import type { Protocol } from '../../engine/types.js';
 import { gte, yes } from '../build.js';
 import { coughDerived, coughGroup, coughImplications, coughInvalidations } from './cough.js';
-import { anyDangerSign, convulsionImplication, DANGER_SIGN_KEYS, dangerSignsGroup } from './danger-signs.js';
+import {
+  anyDangerSign,
+  convulsionImplication,
+  DANGER_SIGN_KEYS,
+  dangerSignsGroup,
+} from './danger-signs.js';
 import {
   dehydrationGroup,
   diarrhoeaDerived,
