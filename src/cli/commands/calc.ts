@@ -107,6 +107,9 @@ function runCalculator(d: CalculatorDescriptor, command: Command): void {
   const format = parseFormat(opts['format']);
   const params = parseParams(d, opts);
   const out = d.run(params);
+  // An input outside its plausible range is bad input: shown as a result, exit code 2.
+  const kind = (out.result as { kind?: unknown } | null)?.kind;
+  if (kind === 'out-of-range' || kind === 'insufficient-data') process.exitCode = 2;
   const write = writer(command);
   if (format === 'json') {
     write(

@@ -15,6 +15,7 @@ function sexOf(value: string | undefined): 'male' | 'female' | undefined {
 }
 
 export function registerPatientCommands(program: Command): void {
+  registerOverrideCommand(program);
   const patient = program.command('patient').description('register, find, merge or erase patients');
   patient
     .command('register')
@@ -132,4 +133,41 @@ export function registerPatientCommands(program: Command): void {
         }
       });
     });
+}
+
+/** `medassist override ENCOUNTER`: a doctor overrides a classification, with a reason. */
+export function registerOverrideCommand(program: Command): void {
+  program
+    .command('override')
+    .description('override a classification of a saved encounter (doctor only, with a reason)')
+    .argument('<encounterId>', 'encounter id')
+    .requiredOption('--classification <id>', 'classification id or name being overridden')
+    .option('--replace-with <name>', 'the classification the doctor gives instead')
+    .requiredOption('--reason <text>', 'why (10 characters or more)')
+    .option(...keyFile)
+    .action(
+      async (
+        encounterId: string,
+        f: { classification: string; replaceWith?: string; reason: string; keyFile?: string },
+      ) => {
+        const { authorizeOverride } = await import('../../clinic/auth/index.js');
+        await withClinic(f, (clinic) => {
+          const actor = requireSession(clinic);
+          const approval = authorizeOverride(actor, {
+            classificationId: f.classification,
+            reason: f.reason,
+          });
+          clinic.store.overrideClassification(
+            encounterId,
+            {
+              classificationId: approval.classificationId,
+              replacement: f.replaceWith ?? null,
+              reason: approval.reason,
+            },
+            actor,
+          );
+          process.stdout.write(`override recorded on encounter ${encounterId}\n`);
+        });
+      },
+    );
 }

@@ -35,8 +35,19 @@ export function registerSearchCommand(program: Command, deps: SearchCommandDeps)
     .addOption(formatOption())
     .action((words: string[], flags: SearchFlags, command: Command) => {
       const limit = parseLimitFlag(flags.limit);
+      if (words.join('').trim() === '') {
+        throw new InputError([
+          { field: 'query', message: 'is empty: give the words to look for []' },
+        ]);
+      }
       const knowledgeBase = openKnowledgeBase(flags.kb ?? deps.kbPath());
       try {
+        const languages = knowledgeBase.meta().languages;
+        if (!languages.includes(flags.lang)) {
+          process.stderr.write(
+            `note: no passages in [${flags.lang}] yet; showing ${languages.join(', ')}\n`,
+          );
+        }
         const hits = knowledgeBase.search(words.join(' '), {
           lang: flags.lang,
           limit,

@@ -170,7 +170,13 @@ export function runConsult(
     invalidFindings: assessment.invalidFindings,
     reminders: assessment.reminders,
     safety,
-    notes: assessment.notes,
+    notes:
+      kb && !kb.meta().languages.includes(lang)
+        ? [
+            ...assessment.notes,
+            `guideline passages are not yet available in [${lang}]: shown in English`,
+          ]
+        : assessment.notes,
     knowledge: { version: kb ? kb.meta().contentHash.slice(0, 12) : null, lang },
     saved: null,
   };

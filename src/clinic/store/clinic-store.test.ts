@@ -127,3 +127,26 @@ test('a record changed in the file without the key is refused when read', () => 
   assert.throws(() => store.getPatient(saved.patientId ?? ''), /integrity check/);
   store.close();
 });
+
+test('only a doctor overrides a classification, and the audit row holds no reason text', () => {
+  const store = open('g.db');
+  const saved = store.saveEncounter(record('g1'));
+  const nurse = { userId: 'u-nurse', role: 'nurse' as const };
+  const doctor = { userId: 'u-doctor', role: 'doctor' as const };
+  const o = {
+    classificationId: 'pneumonia',
+    replacement: 'COUGH OR COLD',
+    reason: 'ZZREASON rate recounted at rest',
+  };
+  assert.throws(() => store.overrideClassification(saved.encounterId, o, nurse), /may not perform/);
+  store.overrideClassification(saved.encounterId, o, doctor);
+  const rows = store.db.prepare('SELECT action, outcome, detail FROM audit_log').all() as {
+    action: string;
+    outcome: string;
+    detail: string | null;
+  }[];
+  assert.ok(rows.some((r) => r.action === 'classification.override' && r.outcome === 'denied'));
+  assert.ok(rows.some((r) => r.action === 'classification.override' && r.outcome === 'ok'));
+  assert.ok(rows.every((r) => !(r.detail ?? '').includes('ZZREASON')));
+  store.close();
+});

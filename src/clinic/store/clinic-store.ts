@@ -126,6 +126,12 @@ export interface ClinicStore {
   getPatient(id: string, actor?: Actor | null): PatientRow | undefined;
   searchPatients(query: string, actor?: Actor | null): PatientRow[];
   mergePatients(keepId: string, dropId: string, actor?: Actor | null): void;
+  /** Records a doctor's override of a classification, with its reason (see auth/override.ts). */
+  overrideClassification(
+    encounterId: string,
+    override: { classificationId: string; replacement: string | null; reason: string },
+    actor: Actor,
+  ): void;
   erasePatient(
     patientId: string,
     actor?: Actor | null,
@@ -214,7 +220,6 @@ export function createClinicStore(
     if (!identity.name) return { patientId: null, duplicates: [] };
     const exact = findExactPatient(db, macKey, identity);
     if (exact) return { patientId: exact.id, duplicates: [] };
-    guard(actor, 'patient.create', 'patient', null);
     const created = insertPatient(db, macKey, identity, now());
     log(actor, 'patient.create', 'patient', created.id);
     return { patientId: created.id, duplicates: created.duplicates.map((d) => ({ id: d.id })) };
@@ -236,7 +241,6 @@ export function createClinicStore(
 
   const save = db.transaction(
     (record: EncounterRecord, actor: Actor | null | undefined): SavedEncounter => {
-      guard(actor, 'consult.save', 'encounter', null);
       const existing = byKey.get(record.idempotencyKey) as
         { id: string; patient_id: string | null; previous_encounter_id: string | null } | undefined;
       if (existing) {
@@ -299,7 +303,6 @@ export function createClinicStore(
   );
 
   const erase = db.transaction((patientId: string, actor: Actor | null | undefined) => {
-    guard(actor, 'patient.erase', 'patient', patientId);
     if (!getPatient(db, macKey, patientId))
       throw new InputError([
         { field: 'patient', message: `no patient with this id [${patientId}]` },
@@ -340,7 +343,6 @@ export function createClinicStore(
 
   const merge = db.transaction(
     (keepId: string, dropId: string, actor: Actor | null | undefined) => {
-      guard(actor, 'patient.merge', 'patient', keepId);
       if (keepId === dropId)
         throw new InputError([
           { field: 'patient', message: `cannot merge a patient with itself [${keepId}]` },
@@ -359,9 +361,42 @@ export function createClinicStore(
     },
   );
 
+  const override = db.transaction(
+    (
+      encounterId: string,
+      o: { classificationId: string; replacement: string | null; reason: string },
+      actor: Actor,
+    ) => {
+      const row = db
+        .prepare('SELECT override_json FROM encounters WHERE id = ?')
+        .get(encounterId) as { override_json: string | null } | undefined;
+      if (!row)
+        throw new InputError([
+          { field: 'encounter', message: `no encounter with this id [${encounterId}]` },
+        ]);
+      const list = row.override_json ? (JSON.parse(row.override_json) as unknown[]) : [];
+      // The reason is clinical content: kept with the encounter, never in the audit log.
+      list.push({ ...o, by: actor.userId, at: now() });
+      db.prepare('UPDATE encounters SET override_json = ? WHERE id = ?').run(
+        JSON.stringify(list),
+        encounterId,
+      );
+      log(actor, 'classification.override', 'encounter', encounterId);
+    },
+  );
+
   return {
     db,
+    // Permission checks run before a transaction opens: a refusal must keep its audit row,
+    // which a rolled-back transaction would take with it.
+    overrideClassification(encounterId, o, actor) {
+      guard(actor, 'classification.override', 'encounter', encounterId);
+      override(encounterId, o, actor);
+    },
     saveEncounter(record, actor) {
+      guard(actor, 'consult.save', 'encounter', null);
+      if (record.identity?.name && !record.identity.patientId)
+        guard(actor, 'patient.create', 'patient', null);
       const saved = save(record, actor);
       // About 10 pages per save: checkpoint every 100 saves, out of the save path.
       if (++savesSinceCheckpoint >= 100) {
@@ -392,13 +427,14 @@ export function createClinicStore(
       log(actor, 'history.read', 'patient', patientId);
       return rows.map(summary);
     },
-    registerPatient: (identity, actor) =>
-      db.transaction(() => {
-        guard(actor, 'patient.create', 'patient', null);
+    registerPatient(identity, actor) {
+      guard(actor, 'patient.create', 'patient', null);
+      return db.transaction(() => {
         const created = insertPatient(db, macKey, identity, now());
         log(actor, 'patient.create', 'patient', created.id);
         return created;
-      })(),
+      })();
+    },
     getPatient(id, actor) {
       guard(actor, 'patient.read', 'patient', id);
       const p = getPatient(db, macKey, id);
@@ -411,8 +447,14 @@ export function createClinicStore(
       log(actor, 'patient.read', 'patient', null, `found=${found.length}`);
       return found;
     },
-    mergePatients: (keepId, dropId, actor) => merge(keepId, dropId, actor),
-    erasePatient: (patientId, actor) => erase(patientId, actor),
+    mergePatients(keepId, dropId, actor) {
+      guard(actor, 'patient.merge', 'patient', keepId);
+      merge(keepId, dropId, actor);
+    },
+    erasePatient(patientId, actor) {
+      guard(actor, 'patient.erase', 'patient', patientId);
+      return erase(patientId, actor);
+    },
     countEncounters: () =>
       (db.prepare('SELECT count(*) AS n FROM encounters').get() as { n: number }).n,
     pendingOutbox: () =>

@@ -1,0 +1,53 @@
+/**
+ * `medassist clinic serve`: runs the clinic node on 127.0.0.1 until stopped (SIGINT/SIGTERM).
+ */
+import type { Command } from 'commander';
+import { startClinicNode } from '../../clinic/node/clinic-node.js';
+import { createLogger } from '../../clinic/node/log.js';
+import { InputError } from '../../shared/errors.js';
+import { openClinicForCli } from '../clinic-context.js';
+
+interface ServeFlags {
+  host: string;
+  port: string;
+  backupDir?: string;
+  keyFile?: string;
+}
+
+export function registerClinicCommand(program: Command): void {
+  const clinic = program.command('clinic').description('the clinic node');
+  clinic
+    .command('serve')
+    .description('run the clinic node: daily backup, health check (loopback unless configured)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0: any free port)', '8470')
+    .option('--backup-dir <dir>', 'folder for the daily backup (else config backup.dir)')
+    .option('--key-file <file>', 'key file to unlock the clinic')
+    .action(async (flags: ServeFlags) => {
+      if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) {
+        throw new InputError([
+          { field: '--port', message: `must be a port number [${flags.port}]` },
+        ]);
+      }
+      const log = createLogger();
+      const opened = await openClinicForCli(flags);
+      const backupDir = flags.backupDir ?? opened.config.backup?.dir;
+      const passphrase = process.env.MEDASSIST_PASSPHRASE;
+      const node = await startClinicNode({
+        clinic: opened,
+        host: flags.host,
+        port: Number(flags.port),
+        ...(backupDir ? { backupDir } : {}),
+        ...(passphrase ? { passphrase } : {}),
+        log,
+      });
+      process.stdout.write(`clinic node listening on ${node.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          node.stop().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
