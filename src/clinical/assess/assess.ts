@@ -3,7 +3,7 @@
  * depends on the case, the edition and the settings only.
  */
 import type { FactValue } from '../engine/condition.js';
-import { runProtocol, type ClassificationResult, type ProtocolResult } from '../engine/engine.js';
+import { runProtocol, type ClassificationResult } from '../engine/engine.js';
 import type { Citation, Edition, Severity, TreatmentRef } from '../engine/types.js';
 import { buildFacts, type AssessInput, type AssessSettings } from './facts.js';
 import { remindersFor, type Reminder } from './reminders.js';

@@ -15,7 +15,6 @@ import {
   gt,
   gte,
   not,
-  present,
   row,
   yes,
 } from '../build.js';

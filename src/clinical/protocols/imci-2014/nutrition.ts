@@ -64,14 +64,6 @@ export const nutritionDerived: Record<string, Condition> = {
   ),
 };
 
-const nutritionKeys = [
-  'oedema_both_feet',
-  'wfh_z',
-  'muac_mm',
-  'muac_colour',
-  'visible_severe_wasting',
-];
-
 export const malnutritionGroup: Group = {
   id: 'acute-malnutrition',
   box: 'malnutrition',
