@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { REGIMENS } from '../clinical/dosing/index.js';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
@@ -65,49 +66,8 @@ const CLASSIFICATION_IDS = [
   'yi-not-able-to-feed-possible-serious-bacterial-infection',
 ];
 
-/** Regimen ids that exist in the dosing module (brief, point 1); each must have a passage. */
-const REGIMEN_IDS = [
-  'amoxicillin-pneumonia-cb14',
-  'amoxicillin-ear-cb14',
-  'amoxicillin-sam-cb14',
-  'amoxicillin-local-infection-young-infant',
-  'amoxicillin-tid-hb05',
-  'cotrimoxazole-pneumonia-hb05',
-  'cotrimoxazole-prophylaxis',
-  'ciprofloxacin-dysentery-cb14',
-  'antibiotic-shigella-hb05',
-  'artemether-lumefantrine',
-  'artesunate-rectal-prereferral',
-  'artesunate-im-prereferral',
-  'quinine-im-prereferral-hb05',
-  'paracetamol-fever',
-  'paracetamol-ear-pain',
-  'vitamin-a-treatment',
-  'vitamin-a-supplement',
-  'iron-anaemia',
-  'zinc-diarrhoea',
-  'mebendazole-deworming',
-  'albendazole-deworming',
-  'diazepam-rectal-convulsions',
-  'salbutamol-inhaled-trial',
-  'salbutamol-inhaled-home',
-  'tetracycline-eye',
-  'gentian-violet-mouth',
-  'gentian-violet-skin-young-infant',
-  'quinolone-ear-drops',
-  'ampicillin-im-prereferral',
-  'gentamicin-im-prereferral-child',
-  'gentamicin-im-young-infant',
-  'ampicillin-im-young-infant',
-  'benzylpenicillin-im-young-infant-hb05',
-  'chloramphenicol-im-prereferral-hb05',
-  'ceftriaxone-im-prereferral',
-  'ors-plan-a',
-  'ors-plan-b',
-  'iv-plan-c',
-  'sugar-water-low-blood-sugar',
-  'rutf-sam',
-];
+/** Every regimen of the dosing module must have a treatment passage. */
+const REGIMEN_IDS = REGIMENS.map((r) => r.id);
 
 const DRUG_IDS = [
   'amoxicillin',
