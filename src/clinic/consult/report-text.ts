@@ -65,8 +65,9 @@ function treatmentLines(title: string, items: readonly ConsultTreatment[]): stri
 
 function treatments(r: ConsultResult): string[] {
   const shown = r.treatments.filter((t) => t.coveredBy === null);
+  const ready = shown.filter((t) => !t.pending);
   const by = (phase: string, deferred: boolean) =>
-    shown.filter((t) => t.phase === phase && t.deferred === deferred);
+    ready.filter((t) => t.phase === phase && t.deferred === deferred);
   return [
     ...treatmentLines(
       'PRE-REFERRAL TREATMENT (give now, before the child leaves)',
@@ -74,7 +75,14 @@ function treatments(r: ConsultResult): string[] {
     ),
     ...treatmentLines('TREAT IN THE CLINIC', by('clinic', false)),
     ...treatmentLines('TREAT AT HOME', by('home', false)),
-    ...treatmentLines('DEFERRED (the child is referred; the hospital decides)', by('home', true)),
+    ...treatmentLines(
+      'DEFERRED (the child is referred: give these only if the referral cannot happen)',
+      by('home', true),
+    ),
+    ...treatmentLines(
+      'WAIT: PROVISIONAL (finish the assessment first; these may change)',
+      shown.filter((t) => t.pending),
+    ),
   ];
 }
 

@@ -135,16 +135,22 @@ function evaluateAtLeast(n: number, parts: readonly Evaluation[]): Evaluation {
   return combine(null, [], parts);
 }
 
+/** Parts that decide an outcome; those resting on no assumption are preferred. */
+function deciding(parts: readonly Evaluation[]): readonly Evaluation[] {
+  const solid = parts.filter((e) => e.unknown.size === 0);
+  return solid.length > 0 ? solid : parts;
+}
+
 function evaluateAll(parts: readonly Evaluation[]): Evaluation {
   const no = parts.filter((e) => e.value === false);
-  if (no.length > 0) return combine(false, no, no);
+  if (no.length > 0) return combine(false, deciding(no), deciding(no));
   if (parts.every((e) => e.value === true)) return combine(true, parts, parts);
   return combine(null, [], parts);
 }
 
 function evaluateAny(parts: readonly Evaluation[]): Evaluation {
   const yes = parts.filter((e) => e.value === true);
-  if (yes.length > 0) return combine(true, yes, yes);
+  if (yes.length > 0) return combine(true, deciding(yes), deciding(yes));
   if (parts.every((e) => e.value === false)) return combine(false, parts, parts);
   return combine(null, [], parts);
 }

@@ -4,20 +4,7 @@
  */
 import type { Group } from '../../engine/types.js';
 import { applyOverlay } from '../../engine/overlay.js';
-import {
-  act,
-  all,
-  always,
-  any,
-  derived,
-  eq,
-  give,
-  gt,
-  gte,
-  not,
-  row,
-  yes,
-} from '../build.js';
+import { act, all, always, any, derived, eq, give, gt, gte, not, row, yes } from '../build.js';
 import { sickChild2014 } from '../imci-2014/sick-child.js';
 import { hb05 } from './cite.js';
 
@@ -114,7 +101,8 @@ export const sickChild2005 = applyOverlay(sickChild2014, {
   document: 'WHO IMCI handbook 2005',
   params: { chronicCoughDays: 31, dewormFromMonths: 24 },
   derived: {
-    any_danger_sign: any(...HB05_DANGER_SIGNS.map(yes)),
+    // A child convulsing now has had convulsions in this illness, whatever else was recorded.
+    any_danger_sign: any(...HB05_DANGER_SIGNS.map(yes), yes('convulsing_now')),
     // HB05: cough for more than 30 days (G4); no bronchodilator trial, no oximetry (G5).
     chronic_cough: gt('cough_days', 30),
     pneumonia_signs: derived('fast_breathing'),

@@ -168,10 +168,16 @@ describe('danger signs', () => {
     assert.ok(got.includes('ACUTE EAR INFECTION'));
     assert.equal(a.urgentReferral, true);
   });
-  test('convulsing now is a danger sign in 2014 but not one of the four of HB05', () => {
+  test('convulsing now means urgent referral in 2014 (a listed sign) and in HB05 (convulsions in this illness)', () => {
     const tc = { months: 18, findings: { ...NO_DANGER_SIGNS, convulsing_now: true } };
     assert.ok(run(tc).urgentReferral);
-    assert.equal(run({ ...tc, edition: 'imci-2005' }).urgentReferral, false);
+    assert.ok(run({ ...tc, edition: 'imci-2005' }).urgentReferral);
+    assert.ok(run(tc).classifications.some((c) => c.name === 'VERY SEVERE DISEASE'));
+    assert.ok(
+      !run({ ...tc, edition: 'imci-2005' }).classifications.some(
+        (c) => c.name === 'VERY SEVERE DISEASE',
+      ),
+    );
   });
   test('a convulsing child gets rectal diazepam before referral', () => {
     const a = run({ months: 18, findings: { ...NO_DANGER_SIGNS, convulsing_now: true } });
