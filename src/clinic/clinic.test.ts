@@ -19,8 +19,8 @@ import { createUser, login } from './auth/index.js';
 import { openClinic, setupClinic } from './clinic.js';
 import { readConfig, writeConfig } from './config.js';
 import { runConsult } from './consult/run-consult.js';
-import { changePassphrase } from './keys/keyring.js';
-import { readKeyring, writeKeyring } from './keys/key-store.js';
+import { createKeyring } from './keys/keyring.js';
+import { nextKeyringPath, rotateDataKey } from './keys/rotate.js';
 import { modelBackupPath } from './model-check.js';
 import { clinicDbPath, knowledgeDbPath } from './paths.js';
 import { openClinicDatabase } from './store/database.js';
@@ -116,16 +116,42 @@ describe('encryption at rest', () => {
     again.close();
   });
 
-  test('a changed passphrase opens the clinic and the old one no longer does', () => {
+  test('a passphrase change re-encrypts with a new key: an old keyring copy no longer opens the data', () => {
     const home = newHome();
     const clinic = setup(home);
-    writeKeyring(home, changePassphrase(readKeyring(home), clinic.dataKey, 'the new passphrase'));
+    const saved = consultWithMarkers(clinic, 3).saved;
+    const oldKeyring = readFileSync(join(home, 'keyring.json'));
+    rotateDataKey(clinic, 'the new passphrase');
     clinic.close();
     assert.throws(
       () => openClinic(home, { passphrase: PASSPHRASE }, { bundledKb }),
       /does not unlock/,
     );
-    openClinic(home, { passphrase: 'the new passphrase' }, { bundledKb }).close();
+    const again = openClinic(home, { passphrase: 'the new passphrase' }, { bundledKb });
+    assert.equal(
+      again.store.getEncounter(saved?.encounterId ?? '')?.classifications[0],
+      'PNEUMONIA',
+    );
+    again.close();
+    writeFileSync(join(home, 'keyring.json'), oldKeyring);
+    assert.throws(
+      () => openClinic(home, { passphrase: PASSPHRASE }, { bundledKb }),
+      /cannot be opened with this key/,
+    );
+  });
+
+  test('a passphrase change cut between re-encryption and the keyring swap still opens', () => {
+    const home = newHome();
+    const clinic = setup(home);
+    const { keyring, dataKey } = createKeyring({ passphrase: 'next passphrase!' });
+    writeFileSync(nextKeyringPath(home), JSON.stringify(keyring));
+    clinic.store.db.pragma('journal_mode = DELETE');
+    clinic.store.db.pragma(`rekey="x'${dataKey.toString('hex')}'"`);
+    clinic.close();
+    const again = openClinic(home, { passphrase: 'next passphrase!' }, { bundledKb });
+    assert.equal(existsSync(nextKeyringPath(home)), false);
+    again.close();
+    openClinic(home, { passphrase: 'next passphrase!' }, { bundledKb }).close();
   });
 
   test('a key file unlocks the clinic for unattended start', () => {

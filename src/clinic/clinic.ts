@@ -4,18 +4,18 @@
  * an interrupted restore.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MedAssistError } from '../shared/errors.js';
 import { isSetUp, readConfig, writeConfig, type ClinicConfig } from './config.js';
-import { createKeyring, unlockKeyring } from './keys/keyring.js';
-import { readKeyFile, readKeyring, writeKeyring } from './keys/key-store.js';
+import { createKeyring, unlockKeyring, type Keyring } from './keys/keyring.js';
+import { keyringPath, readKeyFile, readKeyring, writeKeyring } from './keys/key-store.js';
+import { nextKeyringPath } from './keys/rotate.js';
 import { ensureKnowledge, installKnowledge, type KnowledgeCheck } from './knowledge-install.js';
 import { checkModel, type ModelCheck } from './model-check.js';
 import { clinicDbPath } from './paths.js';
 import { createClinicStore, type ClinicStore } from './store/clinic-store.js';
 import { checkIntegrity, openClinicDatabase } from './store/database.js';
-import { deriveMacKey } from './store/record-mac.js';
 
 export interface Secrets {
   passphrase?: string;
@@ -41,11 +41,35 @@ export interface OpenClinic {
 }
 
 function unlock(home: string, secrets: Secrets): Buffer {
-  const keyring = readKeyring(home);
-  return unlockKeyring(keyring, {
+  const s = {
     ...(secrets.passphrase === undefined ? {} : { passphrase: secrets.passphrase }),
     ...(secrets.keyFile === undefined ? {} : { keyFileSecret: readKeyFile(secrets.keyFile) }),
-  });
+  };
+  return unlockKeyring(readKeyring(home), s);
+}
+
+/**
+ * Opens the database; during a passphrase change cut by a crash the database may already be
+ * under the new key of `keyring.next.json` (keys/rotate.ts): then that keyring completes it.
+ */
+function openWithKeyrings(home: string, secrets: Secrets) {
+  try {
+    const dataKey = unlock(home, secrets);
+    const db = openClinicDatabase(clinicDbPath(home), dataKey);
+    // The database is still under the current key: a change cut before re-encryption is void.
+    rmSync(nextKeyringPath(home), { force: true });
+    return { dataKey, db };
+  } catch (error) {
+    const next = nextKeyringPath(home);
+    const code = error instanceof MedAssistError ? error.code : '';
+    if (!['STORE_KEY_WRONG', 'KEY_WRONG'].includes(code) || !existsSync(next)) throw error;
+    const keyring = JSON.parse(readFileSync(next, 'utf8')) as Keyring;
+    const secret = secrets.passphrase === undefined ? {} : { passphrase: secrets.passphrase };
+    const nextKey = unlockKeyring(keyring, secret);
+    const db = openClinicDatabase(clinicDbPath(home), nextKey);
+    renameSync(next, keyringPath(home));
+    return { dataKey: nextKey, db };
+  }
 }
 
 export interface OpenOptions {
@@ -61,8 +85,7 @@ export function openClinic(home: string, secrets: Secrets, options: OpenOptions)
     throw new MedAssistError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
   options.beforeOpen?.(home);
   const config = readConfig(home);
-  const dataKey = unlock(home, secrets);
-  const db = openClinicDatabase(clinicDbPath(home), dataKey);
+  const { dataKey, db } = openWithKeyrings(home, secrets);
   const integrity = checkIntegrity(db);
   if (integrity !== 'ok') {
     db.close();
@@ -73,7 +96,7 @@ export function openClinic(home: string, secrets: Secrets, options: OpenOptions)
   }
   const knowledge = ensureKnowledge(home, options.bundledKb, config.knowledge?.sha256);
   const model = checkModel(home, config);
-  const store = createClinicStore(db, deriveMacKey(dataKey));
+  const store = createClinicStore(db);
   return {
     home,
     config,

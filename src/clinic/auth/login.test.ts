@@ -151,3 +151,18 @@ test('a missing name or PIN is an input error naming the field', async () => {
   await assert.rejects(login(db, { name: '', pin: PIN }), /^InputError: name: is required/);
   await assert.rejects(login(db, { name: 'nurse-a', pin: '' }), /^InputError: pin: is required/);
 });
+
+test('attempts made at the same moment are checked one at a time, so they cannot pass the lock', async () => {
+  const db = await withUser();
+  const outcomes = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      login(db, { name: 'nurse-a', pin: '9753' }, at(0)).then(
+        () => 'ok',
+        (e: { code?: string }) => e.code ?? 'error',
+      ),
+    ),
+  );
+  assert.equal(outcomes.filter((o) => o === 'AUTH_FAILED').length, 1);
+  assert.equal(outcomes.filter((o) => o === 'AUTH_LOCKED').length, 9);
+  assert.equal(findUserByName(db, 'nurse-a')?.failedAttempts, 1);
+});

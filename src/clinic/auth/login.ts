@@ -41,20 +41,22 @@ export async function login(
 ): Promise<{ session: Session }> {
   const { name, pin } = parseCredentials(credentials);
   const user = findRowByName(db, name);
-  if (user !== undefined) assertNotLocked(db, user, now);
+  // The attempt is counted before the PIN is hashed, in one transaction, so that attempts made
+  // at the same moment cannot all slip past the lock (each one sees the others' counts).
+  const attempt = user === undefined ? 0 : reserveAttempt(db, user, now);
 
   // Unknown names are verified against a dummy hash, so they take as long as a wrong PIN.
   const matches = await verifyPin(user?.pin_hash ?? (await dummyPinHash()), pin);
   const role = user?.role;
   if (user === undefined || user.disabled !== 0 || !matches || !isRole(role)) {
-    recordFailure(db, user, now, user?.disabled ? 'disabled' : 'wrong-pin');
+    recordFailure(db, user, attempt, now, user?.disabled ? 'disabled' : 'wrong-pin');
     throw failed();
   }
 
   const session = db.transaction(() => {
-    db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(
-      user.id,
-    );
+    db.prepare(
+      'UPDATE users SET failed_attempts = 0, locked_until = NULL, verifying_until = NULL WHERE id = ?',
+    ).run(user.id);
     appendAudit(db, { at: now, userId: user.id, role, action: 'auth.login', outcome: 'ok' });
     return openSession(db, { id: user.id, name: user.name, role }, now);
   })();
@@ -74,6 +76,51 @@ function parseCredentials(credentials: { name: unknown; pin: unknown }): {
   }
 
   return { name: credentials.name, pin: credentials.pin };
+}
+
+/** How long one PIN check may hold a user's turn; a crashed check frees it after this. */
+export const VERIFY_TURN_MS = 5000;
+
+/**
+ * Takes the user's turn for one PIN check and counts the attempt, in one transaction: one check
+ * at a time per user, so attempts made at the same moment cannot all slip past the lock.
+ */
+function reserveAttempt(db: Database.Database, user: UserRow, now: Date): number {
+  type Turn = { kind: 'locked'; until: string } | { kind: 'busy' } | { kind: 'ok'; count: number };
+  const turn = db.transaction((): Turn => {
+    const fresh = db
+      .prepare('SELECT locked_until, verifying_until FROM users WHERE id = ?')
+      .get(user.id) as { locked_until: string | null; verifying_until: string | null };
+    if (fresh.locked_until !== null && now.getTime() < Date.parse(fresh.locked_until)) {
+      return { kind: 'locked', until: fresh.locked_until };
+    }
+    if (fresh.verifying_until !== null && now.getTime() < Date.parse(fresh.verifying_until)) {
+      return { kind: 'busy' };
+    }
+    const until = new Date(now.getTime() + VERIFY_TURN_MS).toISOString();
+    const { failed_attempts: count } = db
+      .prepare(
+        'UPDATE users SET failed_attempts = failed_attempts + 1, verifying_until = ? WHERE id = ? RETURNING failed_attempts',
+      )
+      .get(until, user.id) as { failed_attempts: number };
+    return { kind: 'ok', count };
+  })();
+  // Refusals are audited outside the transaction, so that their rows are kept.
+  if (turn.kind === 'locked') assertNotLocked(db, { ...user, locked_until: turn.until }, now);
+  if (turn.kind === 'busy') {
+    appendAudit(db, {
+      ...actorOf(user),
+      at: now,
+      action: 'auth.login',
+      outcome: 'denied',
+      detail: 'busy',
+    });
+    throw new AuthError(
+      'AUTH_LOCKED',
+      'another sign-in for this user is being checked: try again in a moment',
+    );
+  }
+  return turn.kind === 'ok' ? turn.count : 0;
 }
 
 function assertNotLocked(db: Database.Database, user: UserRow, now: Date): void {
@@ -101,18 +148,15 @@ function actorOf(user: UserRow | undefined): { userId: string | null; role: Role
 function recordFailure(
   db: Database.Database,
   user: UserRow | undefined,
+  failures: number,
   now: Date,
   reason: 'wrong-pin' | 'disabled',
 ): void {
   db.transaction(() => {
     let detail: string = user === undefined ? 'unknown-name' : reason;
     if (user !== undefined) {
-      // Read-modify-write in SQL: another attempt may have counted while we were hashing.
-      const { failed_attempts: failures } = db
-        .prepare(
-          'UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
-        )
-        .get(user.id) as { failed_attempts: number };
+      // The attempt was counted before hashing (reserveAttempt): free the turn, set the lock.
+      db.prepare('UPDATE users SET verifying_until = NULL WHERE id = ?').run(user.id);
       const lockMs = lockoutMs(failures);
       if (lockMs > 0) {
         const until = new Date(now.getTime() + lockMs).toISOString();

@@ -21,6 +21,7 @@ CREATE TABLE users (
   pin_hash TEXT NOT NULL,
   failed_attempts INTEGER NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
   locked_until TEXT,
+  verifying_until TEXT,
   created_at TEXT NOT NULL,
   disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
 );

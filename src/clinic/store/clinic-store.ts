@@ -3,7 +3,7 @@
  * Every change is one transaction that also writes its audit entry and, where the change must
  * leave the clinic, its outbox entry. Saving the same consult twice yields one encounter.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { InputError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -97,6 +97,19 @@ function encounterMacParts(
   ];
 }
 
+/**
+ * The record MAC key, random and kept in the encrypted database itself, so that it survives a
+ * change of the data key (rekey).
+ */
+function recordKeyOf(db: ClinicDatabase): MacKey {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'record_mac_key'").get() as
+    { value: string } | undefined;
+  if (row) return Buffer.from(row.value, 'hex');
+  const key = randomBytes(32);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('record_mac_key', ?)").run(key.toString('hex'));
+  return key;
+}
+
 function summary(r: EncounterDbRow): EncounterSummary {
   return {
     id: r.id,
@@ -148,9 +161,10 @@ export interface ClinicStore {
  */
 export function createClinicStore(
   db: ClinicDatabase,
-  macKey: MacKey,
+  recordKey?: MacKey,
   clock = () => new Date(),
 ): ClinicStore {
+  const macKey = recordKey ?? recordKeyOf(db);
   const now = () => clock().toISOString();
   const audit = (
     actor: Actor | null | undefined,
@@ -461,7 +475,10 @@ export function createClinicStore(
       (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number })
         .n,
     close: () => {
-      if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+      // Closing checkpoints anyway; TRUNCATE also empties the WAL file.
+      if (db.open && db.pragma('journal_mode', { simple: true }) === 'wal') {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      }
       db.close();
     },
   };

@@ -18,16 +18,15 @@ export interface OpenOptions {
 }
 
 /**
- * SQLCipher 4 pages (AES-256-CBC, raw 256-bit key) without SQLCipher's per-page HMAC: the page
- * MAC made an encrypted save about 1.4 times a plain one on this hardware, over the 1.3 budget.
- * Records carry their own HMAC instead (record-mac.ts), checked whenever they are read, and
- * backups are authenticated with AES-256-GCM. Any SQLCipher reader opens the file with
- * `PRAGMA cipher_use_hmac = OFF`. Every module opens clinic databases through this function.
+ * SQLCipher 4 pages: AES-256-CBC with a per-page HMAC-SHA512, under the raw 256-bit data key.
+ * The page HMAC is kept although it makes an encrypted save about 1.4 times a plain one on this
+ * hardware (budget 1.3): without it, a byte changed in the file without the key changes a
+ * user's role or a record undetected (security review, 2026-12-04). Every module opens clinic
+ * databases through this function.
  */
 export function applyCipher(db: ClinicDatabase, key: Buffer): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma('legacy=4');
-  db.pragma('hmac_use=0');
   db.pragma(`key="x'${key.toString('hex')}'"`);
 }
 
