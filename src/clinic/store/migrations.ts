@@ -44,8 +44,8 @@ const CORE = `
     override_json TEXT,
     mac BLOB NOT NULL
   );
+  -- Few indexes on purpose: every index is one more encrypted page written per save.
   CREATE INDEX encounters_patient ON encounters (patient_id, visit_date);
-  CREATE INDEX encounters_visit_date ON encounters (visit_date);
 
   -- Outbox: written in the same transaction as each change that must leave the clinic.
   CREATE TABLE outbox (
