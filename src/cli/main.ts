@@ -101,6 +101,17 @@ export async function createProgram(only?: string): Promise<Command> {
   return program;
 }
 
+/** Control characters of user input are shown escaped, never sent to the terminal. */
+function safe(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    const control = (code < 0x20 && c !== '\n' && c !== '\t') || (code >= 0x7f && code <= 0x9f);
+    out += control ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+  }
+  return out;
+}
+
 function report(error: unknown): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
@@ -108,15 +119,16 @@ function report(error: unknown): number {
     return 2;
   }
   if (error instanceof InputError) {
-    for (const issue of error.issues)
-      process.stderr.write(`error: ${issue.field}: ${issue.message}\n`);
+    for (const issue of error.issues) {
+      process.stderr.write(safe(`error: ${issue.field}: ${issue.message}\n`));
+    }
     return 2;
   }
   if (error instanceof MedAssistError) {
-    process.stderr.write(`error [${error.code}]: ${error.message}\n`);
+    process.stderr.write(safe(`error [${error.code}]: ${error.message}\n`));
     return 1;
   }
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(safe(`error: ${error instanceof Error ? error.message : String(error)}\n`));
   return 1;
 }
 

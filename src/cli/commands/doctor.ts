@@ -3,6 +3,7 @@
  * shows system state only, never patient data.
  */
 import { statfsSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { Command } from 'commander';
 import { lastBackupAge } from '../../clinic/backup/index.js';
 import { checkIntegrity } from '../../clinic/store/database.js';
@@ -11,6 +12,16 @@ import { knowledgeDbPath } from '../../clinic/paths.js';
 import { withClinic } from '../clinic-context.js';
 
 type Status = 'ok' | 'warn' | 'fail';
+
+/** Full integrity check of the (unencrypted, read-only) knowledge database. */
+function knowledgeIntegrity(path: string): string {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return checkIntegrity(db, true);
+  } finally {
+    db.close();
+  }
+}
 interface Check {
   name: string;
   status: Status;
@@ -36,7 +47,7 @@ export function registerDoctorCommand(program: Command): void {
           detail: `integrity ${integrity}; encrypted; unlocked in ${Math.round(clinic.openedInMs)} ms`,
         });
         const kbPath = knowledgeDbPath(clinic.home);
-        const kbOk = isHealthyKnowledgeDb(kbPath);
+        const kbOk = isHealthyKnowledgeDb(kbPath) && knowledgeIntegrity(kbPath) === 'ok';
         const kbSha = kbOk ? sha256File(kbPath) : '';
         const expected = clinic.config.knowledge?.sha256;
         const repaired =
