@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import { openClinic, setupClinic } from '../src/clinic/clinic.js';
 import { createClinicStore } from '../src/clinic/store/clinic-store.js';
 import { openClinicDatabase } from '../src/clinic/store/database.js';
-import { deriveMacKey } from '../src/clinic/store/record-mac.js';
 import { EDITIONS } from '../src/clinical/protocols/registry.js';
 import { openKnowledgeBase } from '../src/knowledge/index.js';
 import { createRandom, generateCase } from './generate-cases.js';
@@ -27,10 +26,7 @@ const work = mkdtempSync(join(tmpdir(), 'medassist-bench-'));
 function benchConsult() {
   const kb = openKnowledgeBase('dist/knowledge.db');
   const key = randomBytes(32);
-  const store = createClinicStore(
-    openClinicDatabase(join(work, 'clinic.db'), key),
-    deriveMacKey(key),
-  );
+  const store = createClinicStore(openClinicDatabase(join(work, 'clinic.db'), key));
   const rnd = createRandom(20261204);
   const cases = Array.from({ length: CASES }, (_, i) => generateCase(rnd, i));
   for (const c of cases.slice(0, 50))
@@ -91,15 +87,9 @@ function benchProcess() {
 /** The same saves on an encrypted and a plain database, interleaved so both see the same noise. */
 async function benchEncryption() {
   const key = randomBytes(32);
-  // Both stores write the same rows, record MACs included; only the page encryption differs.
-  const encrypted = createClinicStore(
-    openClinicDatabase(join(work, 'enc.db'), key),
-    deriveMacKey(key),
-  );
-  const plain = createClinicStore(
-    openClinicDatabase(join(work, 'plain.db'), null),
-    deriveMacKey(key),
-  );
+  // Both stores write the same rows; only the page encryption differs.
+  const encrypted = createClinicStore(openClinicDatabase(join(work, 'enc.db'), key));
+  const plain = createClinicStore(openClinicDatabase(join(work, 'plain.db'), null));
   const rnd = createRandom(7);
   const kb = openKnowledgeBase('dist/knowledge.db');
   // Real consult results of generated cases, computed before timing.

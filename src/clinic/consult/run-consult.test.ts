@@ -13,7 +13,6 @@ import {
 import { InputError } from '../../shared/errors.js';
 import { createClinicStore, type ClinicStore } from '../store/clinic-store.js';
 import { openClinicDatabase } from '../store/database.js';
-import { deriveMacKey } from '../store/record-mac.js';
 import { randomBytes } from 'node:crypto';
 import { runConsult } from './run-consult.js';
 
@@ -27,7 +26,7 @@ before(() => {
   compileKnowledgeBase({ contentDir: content, outFile: join(dir, 'kb.db') });
   kb = openKnowledgeBase(join(dir, 'kb.db'));
   const key = randomBytes(32);
-  store = createClinicStore(openClinicDatabase(join(dir, 'clinic.db'), key), deriveMacKey(key));
+  store = createClinicStore(openClinicDatabase(join(dir, 'clinic.db'), key));
 });
 after(() => {
   kb.close();

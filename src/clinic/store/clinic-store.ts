@@ -3,14 +3,13 @@
  * Every change is one transaction that also writes its audit entry and, where the change must
  * leave the clinic, its outbox entry. Saving the same consult twice yields one encounter.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { InputError } from '../../shared/errors.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { ForbiddenError } from '../auth/auth-error.js';
 import { can, type Action, type Actor } from '../auth/roles.js';
 import type { ClinicDatabase } from './database.js';
-import { assertMac, macOf, type MacKey } from './record-mac.js';
 import {
   findExactPatient,
   getPatient,
@@ -70,44 +69,6 @@ interface EncounterDbRow {
   created_at: string;
   input_json: string;
   result_deflate: Buffer;
-  mac: Buffer;
-}
-
-/** The immutable content of an encounter, covered by its MAC (patient links may change). */
-function encounterMacParts(
-  r: Pick<
-    EncounterDbRow,
-    | 'id'
-    | 'created_at'
-    | 'visit_date'
-    | 'edition'
-    | 'classifications'
-    | 'input_json'
-    | 'result_deflate'
-  >,
-) {
-  return [
-    r.id,
-    r.created_at,
-    r.visit_date,
-    r.edition,
-    r.classifications,
-    r.input_json,
-    r.result_deflate,
-  ];
-}
-
-/**
- * The record MAC key, random and kept in the encrypted database itself, so that it survives a
- * change of the data key (rekey).
- */
-function recordKeyOf(db: ClinicDatabase): MacKey {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'record_mac_key'").get() as
-    { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'hex');
-  const key = randomBytes(32);
-  db.prepare("INSERT INTO meta (key, value) VALUES ('record_mac_key', ?)").run(key.toString('hex'));
-  return key;
 }
 
 function summary(r: EncounterDbRow): EncounterSummary {
@@ -159,12 +120,7 @@ export interface ClinicStore {
  * actor's permission against the one matrix (auth/roles.ts) and writes its audit row; a null
  * actor is the clinic's own maintenance code (benchmarks, migrations), never a person.
  */
-export function createClinicStore(
-  db: ClinicDatabase,
-  recordKey?: MacKey,
-  clock = () => new Date(),
-): ClinicStore {
-  const macKey = recordKey ?? recordKeyOf(db);
+export function createClinicStore(db: ClinicDatabase, clock = () => new Date()): ClinicStore {
   const now = () => clock().toISOString();
   const audit = (
     actor: Actor | null | undefined,
@@ -206,10 +162,10 @@ export function createClinicStore(
   const insertEncounter = db.prepare(
     `INSERT INTO encounters (id, idempotency_key, patient_id, previous_encounter_id, user_id, created_at,
        visit_date, follow_up_date, case_ref, edition, protocol, urgent_referral, classifications,
-       input_json, result_deflate, mac)
+       input_json, result_deflate)
      VALUES (@id, @idempotency_key, @patient_id, @previous_encounter_id, @user_id, @created_at,
        @visit_date, @follow_up_date, @case_ref, @edition, @protocol, @urgent_referral,
-       @classifications, @input_json, @result_deflate, @mac)`,
+       @classifications, @input_json, @result_deflate)`,
   );
   const byKey = db.prepare(
     'SELECT id, patient_id, previous_encounter_id FROM encounters WHERE idempotency_key = ?',
@@ -224,7 +180,7 @@ export function createClinicStore(
   function resolvePatient(identity: EncounterRecord['identity'], actor: Actor | null | undefined) {
     if (!identity) return { patientId: null, duplicates: [] };
     if (identity.patientId) {
-      const p = getPatient(db, macKey, identity.patientId);
+      const p = getPatient(db, identity.patientId);
       if (!p)
         throw new InputError([
           { field: 'patient.id', message: `no patient with this id [${identity.patientId}]` },
@@ -232,9 +188,9 @@ export function createClinicStore(
       return { patientId: p.mergedInto ?? p.id, duplicates: [] };
     }
     if (!identity.name) return { patientId: null, duplicates: [] };
-    const exact = findExactPatient(db, macKey, identity);
+    const exact = findExactPatient(db, identity);
     if (exact) return { patientId: exact.id, duplicates: [] };
-    const created = insertPatient(db, macKey, identity, now());
+    const created = insertPatient(db, identity, now());
     log(actor, 'patient.create', 'patient', created.id);
     return { patientId: created.id, duplicates: created.duplicates.map((d) => ({ id: d.id })) };
   }
@@ -291,18 +247,6 @@ export function createClinicStore(
         classifications,
         input_json: inputJson,
         result_deflate: resultDeflate,
-        mac: macOf(
-          macKey,
-          encounterMacParts({
-            id,
-            created_at: createdAt,
-            visit_date: record.visitDate,
-            edition: record.edition,
-            classifications,
-            input_json: inputJson,
-            result_deflate: resultDeflate,
-          }),
-        ),
       });
       insertOutbox.run(randomUUID(), now(), 'encounter', id, JSON.stringify({ encounterId: id }));
       log(actor, 'consult.save', 'encounter', id);
@@ -317,7 +261,7 @@ export function createClinicStore(
   );
 
   const erase = db.transaction((patientId: string, actor: Actor | null | undefined) => {
-    if (!getPatient(db, macKey, patientId))
+    if (!getPatient(db, patientId))
       throw new InputError([
         { field: 'patient', message: `no patient with this id [${patientId}]` },
       ]);
@@ -362,7 +306,7 @@ export function createClinicStore(
           { field: 'patient', message: `cannot merge a patient with itself [${keepId}]` },
         ]);
       for (const id of [keepId, dropId]) {
-        if (!getPatient(db, macKey, id))
+        if (!getPatient(db, id))
           throw new InputError([{ field: 'patient', message: `no patient with this id [${id}]` }]);
       }
       db.prepare('UPDATE encounters SET patient_id = ? WHERE patient_id = ?').run(keepId, dropId);
@@ -424,7 +368,6 @@ export function createClinicStore(
       const row = db.prepare('SELECT * FROM encounters WHERE id = ?').get(id) as
         EncounterDbRow | undefined;
       if (!row) return undefined;
-      assertMac(macKey, encounterMacParts(row), row.mac, 'encounter');
       log(actor, 'history.read', 'encounter', id);
       return {
         ...summary(row),
@@ -437,27 +380,26 @@ export function createClinicStore(
       const rows = db
         .prepare('SELECT * FROM encounters WHERE patient_id = ? ORDER BY visit_date, created_at')
         .all(patientId) as EncounterDbRow[];
-      for (const r of rows) assertMac(macKey, encounterMacParts(r), r.mac, 'encounter');
       log(actor, 'history.read', 'patient', patientId);
       return rows.map(summary);
     },
     registerPatient(identity, actor) {
       guard(actor, 'patient.create', 'patient', null);
       return db.transaction(() => {
-        const created = insertPatient(db, macKey, identity, now());
+        const created = insertPatient(db, identity, now());
         log(actor, 'patient.create', 'patient', created.id);
         return created;
       })();
     },
     getPatient(id, actor) {
       guard(actor, 'patient.read', 'patient', id);
-      const p = getPatient(db, macKey, id);
+      const p = getPatient(db, id);
       if (p) log(actor, 'patient.read', 'patient', id);
       return p;
     },
     searchPatients(query, actor) {
       guard(actor, 'patient.read', 'patient', null);
-      const found = searchPatients(db, macKey, query);
+      const found = searchPatients(db, query);
       log(actor, 'patient.read', 'patient', null, `found=${found.length}`);
       return found;
     },

@@ -19,8 +19,7 @@ const CORE = `
     phone TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    merged_into TEXT REFERENCES patients (id),
-    mac BLOB NOT NULL
+    merged_into TEXT REFERENCES patients (id)
   );
   CREATE INDEX patients_name_key ON patients (name_key);
 
@@ -41,8 +40,7 @@ const CORE = `
     input_json TEXT NOT NULL,
     -- The consult result as shown, JSON compressed with raw deflate (about 6x smaller).
     result_deflate BLOB NOT NULL,
-    override_json TEXT,
-    mac BLOB NOT NULL
+    override_json TEXT
   );
   -- Few indexes on purpose: every index is one more encrypted page written per save.
   CREATE INDEX encounters_patient ON encounters (patient_id, visit_date);

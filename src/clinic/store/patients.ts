@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClinicDatabase } from './database.js';
-import { assertMac, macOf, type MacKey } from './record-mac.js';
 
 export interface PatientIdentityInput {
   name?: string;
@@ -53,21 +52,9 @@ interface DbPatient {
   phone: string | null;
   created_at: string;
   merged_into: string | null;
-  mac: Buffer;
 }
 
-const macParts = (p: Omit<DbPatient, 'mac' | 'merged_into'>) => [
-  p.id,
-  p.name,
-  p.sex,
-  p.date_of_birth,
-  p.village,
-  p.phone,
-  p.created_at,
-];
-
-function toRow(key: MacKey, p: DbPatient): PatientRow {
-  assertMac(key, macParts(p), p.mac, 'patient');
+function toRow(p: DbPatient): PatientRow {
   return {
     id: p.id,
     name: p.name,
@@ -83,7 +70,6 @@ function toRow(key: MacKey, p: DbPatient): PatientRow {
 /** Patients that are likely the same person: same name key, compatible sex and birth date. */
 export function findLikelyDuplicates(
   db: ClinicDatabase,
-  key: MacKey,
   identity: PatientIdentityInput,
   excludeId?: string,
 ): PatientRow[] {
@@ -100,17 +86,12 @@ export function findLikelyDuplicates(
         !p.date_of_birth ||
         daysApart(identity.dateOfBirth, p.date_of_birth) <= DUPLICATE_BIRTH_DATE_TOLERANCE_DAYS,
     )
-    .map((p) => toRow(key, p));
+    .map((p) => toRow(p));
 }
 
 /** Registers a patient; returns the likely duplicates found before it was added. */
-export function insertPatient(
-  db: ClinicDatabase,
-  key: MacKey,
-  identity: PatientIdentityInput,
-  now: string,
-) {
-  const duplicates = findLikelyDuplicates(db, key, identity);
+export function insertPatient(db: ClinicDatabase, identity: PatientIdentityInput, now: string) {
+  const duplicates = findLikelyDuplicates(db, identity);
   const id = randomUUID();
   const row = {
     id,
@@ -122,8 +103,8 @@ export function insertPatient(
     created_at: now,
   };
   db.prepare(
-    `INSERT INTO patients (id, name, name_key, sex, date_of_birth, village, phone, created_at, updated_at, mac)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO patients (id, name, name_key, sex, date_of_birth, village, phone, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     row.name,
@@ -134,7 +115,6 @@ export function insertPatient(
     row.phone,
     now,
     now,
-    macOf(key, macParts(row)),
   );
   return { id, duplicates };
 }
@@ -142,7 +122,6 @@ export function insertPatient(
 /** The same person recorded exactly (name key, sex, birth date): a repeat visit. */
 export function findExactPatient(
   db: ClinicDatabase,
-  key: MacKey,
   identity: PatientIdentityInput,
 ): PatientRow | undefined {
   if (!identity.name || !identity.dateOfBirth) return undefined;
@@ -157,21 +136,16 @@ export function findExactPatient(
       identity.sex ?? null,
       identity.sex ?? null,
     ) as DbPatient | undefined;
-  return row ? toRow(key, row) : undefined;
+  return row ? toRow(row) : undefined;
 }
 
-export function getPatient(db: ClinicDatabase, key: MacKey, id: string): PatientRow | undefined {
+export function getPatient(db: ClinicDatabase, id: string): PatientRow | undefined {
   const row = db.prepare('SELECT * FROM patients WHERE id = ?').get(id) as DbPatient | undefined;
-  return row ? toRow(key, row) : undefined;
+  return row ? toRow(row) : undefined;
 }
 
 /** Patients whose name contains all the words of the query (for search screens). */
-export function searchPatients(
-  db: ClinicDatabase,
-  key: MacKey,
-  query: string,
-  limit = 20,
-): PatientRow[] {
+export function searchPatients(db: ClinicDatabase, query: string, limit = 20): PatientRow[] {
   const words = nameKey(query)
     .split(' ')
     .filter((w) => w !== '');
@@ -184,5 +158,5 @@ export function searchPatients(
         `SELECT * FROM patients WHERE merged_into IS NULL AND ${where} ORDER BY name_key LIMIT ?`,
       )
       .all(...args, limit) as DbPatient[]
-  ).map((p) => toRow(key, p));
+  ).map((p) => toRow(p));
 }

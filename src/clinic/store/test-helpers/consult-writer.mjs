@@ -2,13 +2,12 @@
 // stdout only after its transaction committed. Uses the compiled build (npm test builds first).
 import { openClinicDatabase } from '../../../../dist/clinic/store/database.js';
 import { createClinicStore } from '../../../../dist/clinic/store/clinic-store.js';
-import { deriveMacKey } from '../../../../dist/clinic/store/record-mac.js';
 import { runConsult } from '../../../../dist/clinic/consult/run-consult.js';
 import { EDITIONS } from '../../../../dist/clinical/protocols/registry.js';
 
 const [dbPath, keyHex, startAt] = process.argv.slice(2);
 const key = Buffer.from(keyHex, 'hex');
-const store = createClinicStore(openClinicDatabase(dbPath, key), deriveMacKey(key));
+const store = createClinicStore(openClinicDatabase(dbPath, key));
 const edition = EDITIONS['imci-2014'];
 let n = Number(startAt);
 process.stdout.write('READY\n');
