@@ -33,12 +33,31 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   login: async () => (await import('./commands/users.js')).registerUserCommands,
   patient: async () => (await import('./commands/patients.js')).registerPatientCommands,
   backup: async () => {
-    const [{ registerBackupCommand }, context, clinicContext, auth] = await Promise.all([
-      import('./commands/backup.js'),
-      import('./context.js'),
-      import('./clinic-context.js'),
-      import('../clinic/auth/index.js'),
-    ]);
+    const [{ registerBackupCommand }, context, clinicContext, auth, audit, config] =
+      await Promise.all([
+        import('./commands/backup.js'),
+        import('./context.js'),
+        import('./clinic-context.js'),
+        import('../clinic/auth/index.js'),
+        import('../clinic/audit/index.js'),
+        import('../clinic/config.js'),
+      ]);
+    /** Checks the signed-in user for `action` and audits the outcome, refusals included. */
+    const authorize = (action: 'backup.create' | 'backup.restore' | 'backup.verify') =>
+      clinicContext.withClinic({}, (clinic) => {
+        const session = clinicContext.requireSession(clinic);
+        const allowed = auth.can(session.role, action);
+        audit.appendAudit(clinic.store.db, {
+          at: new Date(),
+          userId: session.userId,
+          role: session.role,
+          action,
+          entityType: 'backup',
+          outcome: allowed ? 'ok' : 'denied',
+        });
+        auth.assertCan(session, action);
+        return clinic.dataKey;
+      });
     return (program) =>
       registerBackupCommand(program, {
         home: context.home,
@@ -52,15 +71,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
               },
             ]);
           }
-          return clinicContext.withClinic({}, (clinic) => {
-            auth.assertCan(clinicContext.requireSession(clinic), 'backup.create');
-            return { dataKey: clinic.dataKey, passphrase };
-          });
+          return { dataKey: await authorize('backup.create'), passphrase };
         },
         authorizeRestore: async () => {
-          await clinicContext.withClinic({}, (clinic) => {
-            auth.assertCan(clinicContext.requireSession(clinic), 'backup.restore');
-          });
+          await authorize('backup.restore');
+        },
+        // A backup file can be checked on a machine without a clinic; in a clinic, by role.
+        authorizeVerify: async () => {
+          if (config.isSetUp(context.home())) await authorize('backup.verify');
         },
       });
   },

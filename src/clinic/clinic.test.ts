@@ -166,6 +166,20 @@ describe('encryption at rest', () => {
     assert.match(readFileSync(keyFile, 'utf8'), /^[0-9a-f]{64}\n$/);
     openClinic(home, { keyFile }, { bundledKb }).close();
   });
+
+  test('with the key file gone, the passphrase still unlocks a clinic set up with both', () => {
+    const home = newHome();
+    const keyFile = join(work, `key-${n}.txt`);
+    setupClinic(home, {
+      secrets: { keyFile, passphrase: PASSPHRASE },
+      createKeyFile: true,
+      timeZone: 'UTC',
+      bundledKb,
+    }).close();
+    rmSync(keyFile);
+    openClinic(home, { keyFile, passphrase: PASSPHRASE }, { bundledKb }).close();
+    assert.throws(() => openClinic(home, { keyFile }, { bundledKb }), /key file not found/);
+  });
 });
 
 describe('recovery at start', () => {

@@ -40,12 +40,14 @@ export interface OpenClinic {
   close(): void;
 }
 
+/** The key file unlocks when it is there; a missing one falls back to the passphrase. */
 function unlock(home: string, secrets: Secrets): Buffer {
-  const s = {
-    ...(secrets.passphrase === undefined ? {} : { passphrase: secrets.passphrase }),
-    ...(secrets.keyFile === undefined ? {} : { keyFileSecret: readKeyFile(secrets.keyFile) }),
-  };
-  return unlockKeyring(readKeyring(home), s);
+  const { keyFile, passphrase } = secrets;
+  const useKeyFile = keyFile !== undefined && (existsSync(keyFile) || passphrase === undefined);
+  return unlockKeyring(readKeyring(home), {
+    ...(passphrase === undefined ? {} : { passphrase }),
+    ...(useKeyFile ? { keyFileSecret: readKeyFile(keyFile) } : {}),
+  });
 }
 
 /**

@@ -28,6 +28,8 @@ export interface BackupCommandDeps {
   readonly unlock: () => Promise<{ dataKey: Buffer; passphrase: string }>;
   /** Checks that the signed-in user may replace this clinic's data (an admin). */
   readonly authorizeRestore?: () => Promise<void>;
+  /** Checks (and audits) that the signed-in user may verify backups, where a clinic exists. */
+  readonly authorizeVerify?: () => Promise<void>;
 }
 
 export function registerBackupCommand(program: Command, deps: BackupCommandDeps): Command {
@@ -68,6 +70,7 @@ export function registerBackupCommand(program: Command, deps: BackupCommandDeps)
     .description('decrypt and check every chunk and member of a backup; writes nothing')
     .argument('<file>', 'backup file (.mab)')
     .action(async (file: string, _options: unknown, command: Command) => {
+      await deps.authorizeVerify?.();
       const passphrase = await readPassphrase();
       const result = await withProgress((progress) =>
         verifyBackup(file, passphrase, progress.onProgress),

@@ -130,6 +130,11 @@ export function registerPatientCommands(program: Command): void {
           process.stdout.write(
             `  ${v.visitDate}  ${v.classifications.join('; ')}${v.urgentReferral ? ' [URGENT REFERRAL]' : ''}${follow}  (${v.id})\n`,
           );
+          for (const o of v.overrides) {
+            process.stdout.write(
+              `      overridden ${o.at.slice(0, 10)}: ${o.classificationId} -> ${o.replacement ?? '(removed)'}; reason: ${o.reason}\n`,
+            );
+          }
         }
       });
     });

@@ -177,7 +177,12 @@ function registerAuditCommand(program: Command): void {
         record(clinic, actor, 'audit.read', 'audit', null);
         const db = clinic.store.db;
         const chain = verifyAuditChain(db);
-        const limit = Math.min(Math.max(Number(flags.limit) || 50, 1), 1000);
+        if (!/^\d+$/.test(flags.limit) || Number(flags.limit) < 1 || Number(flags.limit) > 1000) {
+          throw new InputError([
+            { field: '--limit', message: `must be a whole number from 1 to 1000 [${flags.limit}]` },
+          ]);
+        }
+        const limit = Number(flags.limit);
         const last =
           (db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
         for (const r of readAudit(db, { afterSeq: Math.max(0, last - limit), limit })) {

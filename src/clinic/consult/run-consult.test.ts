@@ -72,6 +72,18 @@ describe('the consult', () => {
     assert.equal(store.countEncounters(), before + 1);
   });
 
+  test('two children with the same findings on the same day are two encounters', () => {
+    const twin = (name: string) => ({
+      ...pneumonia(12),
+      patient: { ...pneumonia(12).patient, name, date_of_birth: '2025-06-01' },
+    });
+    const a = runConsult(twin('Twin One'), { edition, visitDate: '2026-12-04' }, { kb, store });
+    const b = runConsult(twin('Twin Two'), { edition, visitDate: '2026-12-04' }, { kb, store });
+    assert.notEqual(a.saved?.encounterId, b.saved?.encounterId);
+    assert.notEqual(a.saved?.patientId, b.saved?.patientId);
+    assert.equal(b.saved?.created, true);
+  });
+
   test('refuses a respiratory rate of 300 naming the field, and saves nothing', () => {
     const before = store.countEncounters();
     const bad = pneumonia(12);

@@ -67,10 +67,16 @@ function counselling(
   });
 }
 
-/** Stable key of a consult: the same clinical input on the same day saves one encounter. */
+/**
+ * Stable key of a consult: the same patient with the same input on the same day saves one
+ * encounter (a double submit). Two patients with the same findings are two encounters.
+ * Limitation: two anonymous consults (no name, no patient id, no case id) with identical
+ * findings on the same day are kept as one encounter.
+ */
 export function idempotencyKey(c: ClinicalCase, editionId: string): string {
   const clinical = {
     id: c.id ?? null,
+    identity: c.identity,
     visitDate: c.visitDate,
     patient: c.patient,
     findings: c.findings,

@@ -11,7 +11,7 @@ import {
   scryptSync,
   timingSafeEqual,
 } from 'node:crypto';
-import { MedAssistError } from '../../shared/errors.js';
+import { InputError, MedAssistError } from '../../shared/errors.js';
 
 /** scrypt N = 2^15, r = 8, p = 1: about 100 ms and 32 MiB here, well inside the 1 s unlock. */
 export const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
@@ -76,10 +76,12 @@ function unwrap(w: WrappedKey, kek: Buffer, keyId: string): Buffer | null {
 /** Checks a new passphrase; the message never echoes it. */
 export function assertPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new KeyError(
-      'PASSPHRASE_TOO_SHORT',
-      `the clinic passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters`,
-    );
+    throw new InputError([
+      {
+        field: 'passphrase',
+        message: `must have at least ${MIN_PASSPHRASE_LENGTH} characters [${passphrase.length} given]`,
+      },
+    ]);
   }
 }
 

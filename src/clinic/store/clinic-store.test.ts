@@ -121,7 +121,17 @@ test('only a doctor overrides a classification, and the audit row holds no reaso
     reason: 'ZZREASON rate recounted at rest',
   };
   assert.throws(() => store.overrideClassification(saved.encounterId, o, nurse), /may not perform/);
+  assert.throws(
+    () =>
+      store.overrideClassification(
+        saved.encounterId,
+        { ...o, classificationId: 'mastoiditis' },
+        doctor,
+      ),
+    /not a classification of this encounter/,
+  );
   store.overrideClassification(saved.encounterId, o, doctor);
+  assert.equal(store.getEncounter(saved.encounterId)?.overrides[0]?.replacement, 'COUGH OR COLD');
   const rows = store.db.prepare('SELECT action, outcome, detail FROM audit_log').all() as {
     action: string;
     outcome: string;

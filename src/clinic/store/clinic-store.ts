@@ -47,6 +47,14 @@ export interface SavedEncounter {
 
 export interface EncounterSummary {
   id: string;
+  /** Doctors' overrides: classification, replacement, reason, who, when. */
+  overrides: readonly {
+    classificationId: string;
+    replacement: string | null;
+    reason: string;
+    by: string;
+    at: string;
+  }[];
   patientId: string | null;
   previousEncounterId: string | null;
   visitDate: string;
@@ -69,10 +77,14 @@ interface EncounterDbRow {
   created_at: string;
   input_json: string;
   result_deflate: Buffer;
+  override_json: string | null;
 }
 
 function summary(r: EncounterDbRow): EncounterSummary {
   return {
+    overrides: r.override_json
+      ? (JSON.parse(r.override_json) as EncounterSummary['overrides'])
+      : [],
     id: r.id,
     patientId: r.patient_id,
     previousEncounterId: r.previous_encounter_id,
@@ -326,12 +338,27 @@ export function createClinicStore(db: ClinicDatabase, clock = () => new Date()):
       actor: Actor,
     ) => {
       const row = db
-        .prepare('SELECT override_json FROM encounters WHERE id = ?')
-        .get(encounterId) as { override_json: string | null } | undefined;
+        .prepare('SELECT override_json, classifications FROM encounters WHERE id = ?')
+        .get(encounterId) as { override_json: string | null; classifications: string } | undefined;
       if (!row)
         throw new InputError([
           { field: 'encounter', message: `no encounter with this id [${encounterId}]` },
         ]);
+      const kebab = (n: string) =>
+        n
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
+      const names = JSON.parse(row.classifications) as string[];
+      const wanted = kebab(o.classificationId);
+      if (!names.some((n) => kebab(n) === wanted || kebab(n) === wanted.replace(/^yi-/, ''))) {
+        throw new InputError([
+          {
+            field: '--classification',
+            message: `not a classification of this encounter [${o.classificationId}]; it has: ${names.join('; ')}`,
+          },
+        ]);
+      }
       const list = row.override_json ? (JSON.parse(row.override_json) as unknown[]) : [];
       // The reason is clinical content: kept with the encounter, never in the audit log.
       list.push({ ...o, by: actor.userId, at: now() });
