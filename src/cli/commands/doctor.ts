@@ -58,7 +58,7 @@ export function registerDoctorCommand(program: Command): void {
           name: 'knowledge database',
           status: !kbOk ? 'fail' : expected !== undefined && expected !== kbSha ? 'warn' : 'ok',
           detail: kbOk
-            ? `version ${kbSha.slice(0, 12)}, sha256 ${kbSha}${repaired}`
+            ? `integrity ok; version ${kbSha.slice(0, 12)}, sha256 ${kbSha}${repaired}`
             : 'missing or damaged',
         });
         const m = clinic.model;
