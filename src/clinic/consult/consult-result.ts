@@ -48,6 +48,7 @@ export interface ConsultResult {
   counselling: readonly { id: string; text: string; passages: readonly PassageLink[] }[];
   unanswered: readonly string[];
   toAssess: readonly string[];
+  toAssessLater: readonly string[];
   invalidFindings: Assessment['invalidFindings'];
   reminders: Assessment['reminders'];
   safety: SafetyReport;

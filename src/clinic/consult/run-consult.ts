@@ -173,6 +173,7 @@ export function runConsult(
     counselling: counselling(assessment, kb, lang, patient.age.months),
     unanswered: assessment.unanswered,
     toAssess: assessment.toAssess,
+    toAssessLater: assessment.toAssessLater,
     invalidFindings: assessment.invalidFindings,
     reminders: assessment.reminders,
     safety,

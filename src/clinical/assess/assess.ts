@@ -60,6 +60,8 @@ export interface Assessment {
   referral: boolean;
   unanswered: readonly string[];
   toAssess: readonly string[];
+  /** Follow-up questions that may apply once the missing answers are known. */
+  toAssessLater: readonly string[];
   invalidFindings: readonly { facts: readonly string[]; message: string }[];
   treatments: readonly PlannedTreatment[];
   followUpDays: number | null;
@@ -162,6 +164,7 @@ export function assess(
       referral: false,
       unanswered: [],
       toAssess: [],
+      toAssessLater: [],
       invalidFindings: [],
       treatments: [],
       followUpDays: null,
@@ -203,6 +206,7 @@ export function assess(
     referral,
     unanswered: unanswered.filter((k) => k !== 'age_months' || input.patient.age.months === null),
     toAssess: result.toAssess,
+    toAssessLater: result.toAssessLater,
     invalidFindings: result.invalid.map(({ facts, message }) => ({ facts, message })),
     treatments: planTreatments(
       [

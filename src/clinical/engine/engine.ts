@@ -43,6 +43,8 @@ export interface ProtocolResult {
   unanswered: readonly string[];
   /** Chart questions of the tables in use that were not answered, even if they change nothing. */
   toAssess: readonly string[];
+  /** Follow-up questions that apply depending on answers still missing (asked later). */
+  toAssessLater: readonly string[];
   invalid: readonly { id: string; facts: readonly string[]; message: string }[];
   facts: Facts;
   /** Signs that mean urgent referral in an edition without a row for them (HB05 danger signs). */
@@ -58,10 +60,12 @@ function firedBy(e: Evaluation, facts: Facts) {
     .map((key) => ({ key, value: facts[key] as string | number | boolean }));
 }
 
-function missingItems(items: Group['assess'], ctx: EvaluationContext): string[] {
+/** Unanswered questions that apply (`when` true), or may apply once more is known (`maybe`). */
+function missingItems(items: Group['assess'], ctx: EvaluationContext, maybe = false): string[] {
+  const wanted = (v: boolean | null) => (maybe ? v === null : v === true);
   return items
     .filter((item) => ctx.facts[item.key] === undefined)
-    .filter((item) => item.when === undefined || evaluate(item.when, ctx).value === true)
+    .filter((item) => (item.when === undefined ? !maybe : wanted(evaluate(item.when, ctx).value)))
     .map((item) => item.key);
 }
 
@@ -196,6 +200,11 @@ export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult
   );
   const always = missingItems(protocol.alwaysAsk, ctx);
   const toAssess = unique([...always, ...results.flatMap((r) => r.toAssess)]);
+  const toAssessLater = unique(
+    protocol.groups
+      .filter((g, i) => results[i]?.status !== 'not-entered')
+      .flatMap((g) => missingItems(g.assess, ctx, true)),
+  ).filter((k) => !toAssess.includes(k));
 
   return {
     protocol,
@@ -203,6 +212,7 @@ export function runProtocol(protocol: Protocol, rawFacts: Facts): ProtocolResult
     classifications,
     unanswered,
     toAssess,
+    toAssessLater,
     invalid,
     facts,
     urgentSigns:

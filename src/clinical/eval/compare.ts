@@ -69,7 +69,11 @@ export function compareCase(
         : { expected: u, got: assessment.urgentReferral }
       : null;
 
-  const asked = new Set([...assessment.unanswered, ...assessment.toAssess]);
+  const asked = new Set([
+    ...assessment.unanswered,
+    ...assessment.toAssess,
+    ...assessment.toAssessLater,
+  ]);
   const unaskedQuestions = (expected.missing ?? []).filter((key) => !asked.has(key));
   const wantOut = expected.out_of_scope !== undefined;
   const gotOut = assessment.outcome === 'out-of-scope';

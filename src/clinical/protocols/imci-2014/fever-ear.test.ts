@@ -158,3 +158,18 @@ describe('ear problem (imci-facts A.5)', () => {
     );
   });
 });
+
+describe('questions that apply later', () => {
+  test('with the malaria risk unknown, the test questions wait for it; with high risk they are asked now', () => {
+    const unknownRisk = fever({});
+    delete (unknownRisk.findings as Record<string, unknown>).malaria_risk;
+    delete (unknownRisk.findings as Record<string, unknown>).malaria_test;
+    const a = run(unknownRisk);
+    assert.ok(a.toAssess.includes('malaria_risk'));
+    assert.ok(a.toAssessLater.includes('malaria_test_available'));
+    assert.ok(!a.toAssess.includes('malaria_test_available'));
+    const high = fever({});
+    delete (high.findings as Record<string, unknown>).malaria_test;
+    assert.ok(run(high).toAssess.includes('malaria_test_available'));
+  });
+});
