@@ -10,6 +10,7 @@ import { isSetUp, readConfig } from '../clinic/config.js';
 import { writeFileAtomic } from '../clinic/keys/key-store.js';
 import { MedAssistError } from '../shared/errors.js';
 import { BUNDLED_KB, home } from './context.js';
+import { ask, canPrompt } from './prompt.js';
 
 export const sessionFile = (h: string) => join(h, 'session.json');
 
@@ -42,7 +43,17 @@ export async function openClinicForCli(flags: ClinicFlags): Promise<OpenClinic> 
   // A restore cut by a crash is finished or undone before the database is opened.
   const { recoverInterruptedRestore } = await import('../clinic/backup/index.js');
   if (isSetUp(h)) await recoverInterruptedRestore(h);
-  return openClinic(h, secretsFrom(flags, config), { bundledKb: BUNDLED_KB });
+  let secrets = secretsFrom(flags, config);
+  // On a terminal, ask for the passphrase instead of failing (never when scripted).
+  if (
+    isSetUp(h) &&
+    secrets.passphrase === undefined &&
+    secrets.keyFile === undefined &&
+    canPrompt()
+  ) {
+    secrets = { passphrase: await ask('Clinic passphrase: ', true) };
+  }
+  return openClinic(h, secrets, { bundledKb: BUNDLED_KB });
 }
 
 /** The signed-in user, or a clear error telling how to sign in. */
