@@ -81,9 +81,9 @@ const COTRIMOXAZOLE_HB05: readonly Band[] = [
   },
 ];
 
-const HB05_COTRIM_CAUTION =
-  'HB05 p.91: avoid cotrimoxazole in infants under 1 month who are premature or jaundiced.';
-
+// HB05 p.91: avoid cotrimoxazole in infants under 1 month who are premature or jaundiced. These
+// regimens are for children from 2 months; the caution is an age rule of the safety check
+// (src/clinical/interactions), which knows the patient's age.
 /** Oral antibiotic regimens. */
 export const ORAL_ANTIBIOTIC_REGIMENS: readonly Regimen[] = [
   amoxicillinCb14(
@@ -201,7 +201,6 @@ export const ORAL_ANTIBIOTIC_REGIMENS: readonly Regimen[] = [
     formulations: [COTRIM_PAED, COTRIM_SYRUP, COTRIM_ADULT],
     timing: 'two times daily for 5 days',
     citation: 'HB05 p.91 Example 25 (imci-facts C.2, V)',
-    warnings: [HB05_COTRIM_CAUTION],
   },
   {
     id: 'antibiotic-shigella-hb05',
@@ -220,7 +219,6 @@ export const ORAL_ANTIBIOTIC_REGIMENS: readonly Regimen[] = [
       'HB05 leaves the Shigella antibiotic to local sensitivity: use cotrimoxazole only where ' +
         'Shigella in your area is sensitive to it; otherwise use the locally recommended drug ' +
         '(CB14: ciprofloxacin 3 days).',
-      HB05_COTRIM_CAUTION,
     ],
   },
   {
