@@ -36,8 +36,14 @@ export interface ClinicFlags {
   keyFile?: string;
 }
 
-/** Opens the clinic of MEDASSIST_HOME (recovering an interrupted restore first). */
-export async function openClinicForCli(flags: ClinicFlags): Promise<OpenClinic> {
+/**
+ * Opens the clinic of MEDASSIST_HOME (recovering an interrupted restore first). The model file
+ * is hashed in full only where it matters (`verifyModel`: the clinic node, doctor).
+ */
+export async function openClinicForCli(
+  flags: ClinicFlags,
+  verifyModel = false,
+): Promise<OpenClinic> {
   const h = home();
   const config = isSetUp(h) ? readConfig(h) : undefined;
   // A restore cut by a crash is finished or undone before the database is opened.
@@ -53,7 +59,7 @@ export async function openClinicForCli(flags: ClinicFlags): Promise<OpenClinic> 
   ) {
     secrets = { passphrase: await ask('Clinic passphrase: ', true) };
   }
-  return openClinic(h, secrets, { bundledKb: BUNDLED_KB });
+  return openClinic(h, secrets, { bundledKb: BUNDLED_KB, verifyModel });
 }
 
 /** The signed-in user, or a clear error telling how to sign in. */
@@ -68,8 +74,9 @@ export function requireSession(clinic: OpenClinic): Session {
 export async function withClinic<T>(
   flags: ClinicFlags,
   fn: (clinic: OpenClinic) => T | Promise<T>,
+  verifyModel = false,
 ): Promise<T> {
-  const clinic = await openClinicForCli(flags);
+  const clinic = await openClinicForCli(flags, verifyModel);
   try {
     return await fn(clinic);
   } finally {

@@ -76,6 +76,8 @@ function openWithKeyrings(home: string, secrets: Secrets) {
 
 export interface OpenOptions {
   bundledKb: string;
+  /** Hash the model file in full (the clinic node, doctor); else only check it is there. */
+  verifyModel?: boolean;
   /** Hook run before the database is opened (recovery of an interrupted restore). */
   beforeOpen?: (home: string) => void;
 }
@@ -97,7 +99,7 @@ export function openClinic(home: string, secrets: Secrets, options: OpenOptions)
     );
   }
   const knowledge = ensureKnowledge(home, options.bundledKb, config.knowledge?.sha256);
-  const model = checkModel(home, config);
+  const model = checkModel(home, config, options.verifyModel !== false);
   const store = createClinicStore(db);
   return {
     home,

@@ -3,15 +3,33 @@
  * atomically from the last good copy (or the bundle shipped with the install) when corrupted.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { openKnowledgeBase } from '../knowledge/index.js';
 import { knowledgeDbPath } from './paths.js';
 
 export const lastGoodPath = (home: string) => join(home, 'knowledge.last-good.db');
 
+/** SHA-256 of a file, read in 1 MiB pieces: a 2 GB model file never sits in memory whole. */
 export function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
+      hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** True when the file opens as a knowledge DB and passes SQLite's quick check. */

@@ -17,9 +17,14 @@ export type ModelCheck =
   | { status: 'restored'; path: string }
   | { status: 'disabled'; message: string };
 
-export function checkModel(home: string, config: ClinicConfig): ModelCheck {
+/**
+ * `full`: hash the whole file (a 2 GB model takes seconds). The clinic node and `doctor` check
+ * in full; a one-shot command only checks that the file is there, since it does not load it.
+ */
+export function checkModel(home: string, config: ClinicConfig, full = true): ModelCheck {
   const model = config.model;
   if (!model) return { status: 'none' };
+  if (!full && existsSync(model.path)) return { status: 'ok', path: model.path };
   if (existsSync(model.path) && sha256File(model.path) === model.sha256)
     return { status: 'ok', path: model.path };
   const backup = modelBackupPath(home, model.sha256);

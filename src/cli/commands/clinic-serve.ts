@@ -30,7 +30,7 @@ export function registerClinicCommand(program: Command): void {
         ]);
       }
       const log = createLogger();
-      const opened = await openClinicForCli(flags);
+      const opened = await openClinicForCli(flags, true);
       const backupDir = flags.backupDir ?? opened.config.backup?.dir;
       const passphrase = process.env.MEDASSIST_PASSPHRASE;
       const node = await startClinicNode({

@@ -188,8 +188,11 @@ export function assess(
     notes.push(`general danger sign [${result.urgentSigns.because.join(', ')}]: urgent referral`);
   if (input.patient.age.months === null && input.patient.age.days === null)
     notes.push('ask the age');
+  // An unknown age is asked first; the engine may list it too (age-dependent rules).
   const unanswered =
-    input.patient.age.months === null ? ['age_months', ...result.unanswered] : result.unanswered;
+    input.patient.age.months === null
+      ? ['age_months', ...result.unanswered.filter((k) => k !== 'age_months')]
+      : result.unanswered;
   const immunizations = input.findings.immunizations_received;
 
   return {
@@ -204,7 +207,7 @@ export function assess(
     classifications,
     urgentReferral,
     referral,
-    unanswered: unanswered.filter((k) => k !== 'age_months' || input.patient.age.months === null),
+    unanswered,
     toAssess: result.toAssess,
     toAssessLater: result.toAssessLater,
     invalidFindings: result.invalid.map(({ facts, message }) => ({ facts, message })),
