@@ -142,3 +142,19 @@ test('only a doctor overrides a classification, and the audit row holds no reaso
   assert.ok(rows.every((r) => !(r.detail ?? '').includes('ZZREASON')));
   store.close();
 });
+
+test('the duplicate tolerance is 31 days: a birth date 31 days apart is flagged, 32 days is not', () => {
+  const store = open('h.db');
+  const a = store.saveEncounter(
+    record('h1', { name: 'Tol Child', dateOfBirth: '2024-01-01', sex: 'male' }),
+  );
+  const near = store.saveEncounter(
+    record('h2', { name: 'Tol Child', dateOfBirth: '2024-02-01', sex: 'male' }),
+  );
+  const far = store.saveEncounter(
+    record('h3', { name: 'Tol Child', dateOfBirth: '2023-11-30', sex: 'male' }),
+  );
+  assert.ok(near.duplicates.some((d) => d.id === a.patientId));
+  assert.ok(!far.duplicates.some((d) => d.id === a.patientId));
+  store.close();
+});

@@ -24,7 +24,10 @@ export interface PatientRow {
   mergedInto: string | null;
 }
 
-/** Two birth dates this many days apart or less may be the same child (recall is rough). */
+/**
+ * Two birth dates this many days apart or less may be the same child: a bound chosen by us
+ * (dates are often recalled to the month), not a guideline figure.
+ */
 export const DUPLICATE_BIRTH_DATE_TOLERANCE_DAYS = 31;
 
 /** Name key for matching: no accents, lower case, words sorted ("Juma Amina" = "amina juma"). */

@@ -3,6 +3,7 @@
  * words from imci-facts.md (A.1-A.11, B).
  */
 
+// Low blood sugar: 30-50 ml of milk or sugar water before departure (imci-facts A.11, CB14 K).
 export const ACTIONS: Readonly<Record<string, string>> = {
   'refer-urgently': 'Refer URGENTLY to hospital, after the pre-referral treatment',
   'refer-for-assessment': 'Refer for assessment (not urgent)',

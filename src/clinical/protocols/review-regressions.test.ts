@@ -163,3 +163,29 @@ describe('ages and weights', () => {
     );
   });
 });
+
+describe('thresholds checked on both sides', () => {
+  test('jaundice is referred for assessment after 3 weeks: 21 days no, 22 days yes', () => {
+    const refer = (days: number) =>
+      run({ days, findings: { jaundice: true, yellow_palms_and_soles: false } }).treatments.some(
+        (t) => t.id === 'refer-for-assessment',
+      );
+    assert.equal(refer(21), false);
+    assert.equal(refer(22), true);
+  });
+  test('HB05 gives mebendazole for anaemia from 2 years: 23 months no, 24 months yes', () => {
+    const deworm = (months: number) =>
+      run({
+        edition: 'imci-2005',
+        months,
+        findings: {
+          ...NO_DANGER_SIGNS,
+          palmar_pallor: 'some',
+          visible_severe_wasting: false,
+          oedema_both_feet: false,
+        },
+      }).treatments.some((t) => t.id === 'mebendazole-deworming');
+    assert.equal(deworm(23), false);
+    assert.equal(deworm(24), true);
+  });
+});
