@@ -39,7 +39,12 @@ export const RegisterRequest = z.strictObject({
   publicKey: z.string().min(40).max(200),
   clinicName: z.string().max(120).optional(),
 });
-export const RegisterResponse = z.strictObject({ clinicId: id, region: id });
+export const RegisterResponse = z.strictObject({
+  clinicId: id,
+  region: id,
+  /** Ed25519 public keys (SPKI DER, base64url) by key id that sign knowledge releases. */
+  releaseKeys: z.record(z.string(), z.string()),
+});
 
 /** Proof of the clinic key: Ed25519 signature over `${clinicId}.${issuedAt}.${nonce}`. */
 export const TokenRequest = z.strictObject({
