@@ -4,6 +4,7 @@
  * real sync agent lives on the clinic side (branch sync); this speaks the same protocol v1.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
 export interface TestClinic {
@@ -101,4 +102,56 @@ export function push(
 
 export function resourceKey(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * One push on a fresh connection (no keep-alive), for fault tests where a proxy counts bytes
+ * per connection. Rejects when the connection breaks before a full answer.
+ */
+export function pushOnce(
+  base: string,
+  clinic: TestClinic,
+  batchId: string,
+  items: unknown[],
+): Promise<Reply> {
+  const body = pushBody(batchId, items);
+  const url = new URL(`${base}/v1/sync/push`);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          'content-length': body.length,
+          authorization: `Bearer ${clinic.token}`,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('response cut')));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              body: text ? (JSON.parse(text) as unknown) : null,
+              headers: new Headers(),
+            });
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      },
+    );
+    req.setTimeout(10_000, () => req.destroy(new Error('push timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
