@@ -19,6 +19,8 @@ export interface Faults {
 export interface FaultProxy {
   url: string;
   set(faults: Faults): void;
+  /** Bytes forwarded so far: client to server, server to client. */
+  bytes: { up: number; down: number };
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ function pipeWithFaults(
   faults: () => Faults,
   limit: () => number | undefined,
   cut: () => void,
+  count: (n: number) => void,
 ): void {
   let sent = 0;
   let chain: Promise<unknown> = Promise.resolve();
@@ -41,6 +44,7 @@ function pipeWithFaults(
       part = part.subarray(0, Math.max(0, max - sent));
     }
     sent += part.length;
+    count(part.length);
     const reachedLimit = max !== undefined && sent >= max;
     const delay = faults().delayMs ?? 0;
     chain = chain
@@ -57,6 +61,7 @@ function pipeWithFaults(
 
 export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let faults: Faults = {};
+  const bytes = { up: 0, down: 0 };
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     if (faults.drop) {
@@ -70,8 +75,26 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       upstream.destroy();
     };
     const current = () => faults;
-    pipeWithFaults(client, upstream, current, () => faults.cutRequestAfter, cut);
-    pipeWithFaults(upstream, client, current, () => faults.cutResponseAfter, cut);
+    pipeWithFaults(
+      client,
+      upstream,
+      current,
+      () => faults.cutRequestAfter,
+      cut,
+      (n) => {
+        bytes.up += n;
+      },
+    );
+    pipeWithFaults(
+      upstream,
+      client,
+      current,
+      () => faults.cutResponseAfter,
+      cut,
+      (n) => {
+        bytes.down += n;
+      },
+    );
     for (const s of [client, upstream]) {
       s.on('error', cut);
       // A clean close travels as 'end' behind the delayed data; only errors cut at once.
@@ -84,6 +107,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
 
   return {
     url: `http://127.0.0.1:${port}`,
+    bytes,
     set: (next) => {
       faults = next;
     },

@@ -5,7 +5,7 @@
  * caches: keys, clinics, nonces and idempotency keys live in PostgreSQL, so any number of
  * instances on the same databases behave as one.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { latestAlertId } from '../alerts/alert-store.js';
 import { createLatestCache, type LatestCache } from '../alerts/latest-cache.js';
@@ -64,7 +64,8 @@ function createFastify(o: CoordinatorOptions): FastifyInstance {
     : null;
   return Fastify({
     logger: o.logger ?? false,
-    disableRequestLogging: true,
+    // One line per request would dominate the idle poll's cost; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     keepAliveTimeout: 30_000,
     ...(https ? { https } : {}),
   });

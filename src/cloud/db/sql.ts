@@ -3,6 +3,7 @@
  * which a `pg.Pool` and a PGlite instance both satisfy. `Database` adds what only the owner of
  * a connection needs: a session for a transaction, multi-statement scripts, and close.
  */
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 export interface Sql {
@@ -31,24 +32,40 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Every statement goes as a named prepared statement (pg keeps them per connection): the
+ * ingest statement costs more to parse than to run, so this saves most of a push's database
+ * time. The name is a hash of the text, so the same text always reuses the same statement.
+ */
+function preparedName(text: string, names: Map<string, string>): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `m${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (names.size < 1000) names.set(text, name);
+  }
+  return name;
+}
+
 /** A PostgreSQL server through a pool; `max` connections per instance. */
 export function openPgDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its server (a restart) must not crash the process; the next
   // query gets a fresh connection.
   pool.on('error', () => undefined);
+  const names = new Map<string, string>();
+  const run = async <T>(on: pg.Pool | pg.PoolClient, text: string, params?: unknown[]) => {
+    const result = await on.query({ name: preparedName(text, names), text, values: params ?? [] });
+    return { rows: result.rows as T[] };
+  };
+
   return {
     label: redactUrl(url),
-    query: async <T>(text: string, params?: unknown[]) => ({
-      rows: (await pool.query(text, params)).rows as T[],
-    }),
+    query: (text, params) => run(pool, text, params),
     async withSession(fn) {
       const client = await pool.connect();
       try {
         return await fn({
-          query: async <T>(text: string, params?: unknown[]) => ({
-            rows: (await client.query(text, params)).rows as T[],
-          }),
+          query: (text, params) => run(client, text, params),
           exec: async (script) => {
             await client.query(script);
           },

@@ -19,7 +19,7 @@ export interface PushResult {
   rejected: { key: string; reason: string }[];
 }
 
-const INSERT_ITEMS = `
+export const INSERT_ITEMS = `
 WITH input AS (
   SELECT DISTINCT ON (x.item->>'key') x.item->>'key' AS key, x.item->>'kind' AS kind,
          x.item->'body' AS body, x.item->'codes' AS codes, x.n
