@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { AUDIENCE, ISSUER } from '../../src/cloud/auth/access-token.js';
 import { loadOrCreateSigningKey } from '../../src/cloud/auth/signing-key.js';
@@ -184,6 +185,33 @@ describe('push', () => {
       ]),
       2,
     );
+  });
+});
+
+describe('push bodies', () => {
+  const send = (body: Buffer | string, encoding?: string) =>
+    fetch(`${cloud.base}/v1/sync/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${clinic.token}`,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      },
+      body,
+    });
+
+  test('a plain JSON body is accepted as well as gzip', async () => {
+    const reply = await send(
+      JSON.stringify({ batchId: 'plain', items: [telemetryItem('plain-1')] }),
+    );
+    assert.equal(reply.status, 200);
+  });
+
+  test('a gzip bomb is refused with 413 and an unknown encoding with 415', async () => {
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+    assert.equal((await send(bomb, 'gzip')).status, 413);
+    assert.equal((await send('{}', 'br')).status, 415);
+    assert.equal((await send(Buffer.from('not gzip'), 'gzip')).status, 400);
   });
 });
 
