@@ -267,6 +267,18 @@ describe('alerts', () => {
 });
 
 describe('operations', () => {
+  test('the dashboard escapes what it shows', async () => {
+    await insertAlert(cloud.shards.global, {
+      region: 'west',
+      severity: 'info',
+      title: '<b>x</b>',
+      body: '',
+    });
+    const html = await (await fetch(`${cloud.base}/dashboard`)).text();
+    assert.match(html, /&#60;b&#62;x&#60;\/b&#62;/);
+    assert.doesNotMatch(html, /<b>x<\/b>/);
+  });
+
   test('health, metrics and the dashboard answer', async () => {
     assert.deepEqual(await (await fetch(`${cloud.base}/v1/health`)).json(), {
       status: 'ok',

@@ -58,3 +58,25 @@ test(
     }
   },
 );
+
+test(
+  'operator commands refuse bad input with exit code 2 and name the option',
+  { skip: BUILT ? false : 'dist/ not built: run npm run build' },
+  async () => {
+    const cli = ['bin/medassist.js', 'cloud'];
+    const days = run(process.execPath, [...cli, 'enrol', '--region', 'north', '--days', '500'], {
+      cwd: ROOT,
+    });
+    await assert.rejects(days, (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr ?? '', /--days: must be 1 to 90 \[500\]/);
+      return true;
+    });
+    const port = run(process.execPath, [...cli, 'serve', '--port', 'http'], { cwd: ROOT });
+    await assert.rejects(port, (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 2);
+      assert.match(error.stderr ?? '', /--port: must be a port number \[http\]/);
+      return true;
+    });
+  },
+);
