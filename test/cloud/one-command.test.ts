@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { push, registerTestClinic } from '../support/cloud-client.js';
+import { freePort } from '../support/postgres.js';
 import { encounterItem } from '../support/uploads.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,6 +77,31 @@ test(
     await assert.rejects(port, (error: { code?: number; stderr?: string }) => {
       assert.equal(error.code, 2);
       assert.match(error.stderr ?? '', /--port: must be a port number \[http\]/);
+      return true;
+    });
+  },
+);
+
+test(
+  'an unreachable database is reported by its address without the password',
+  { skip: BUILT ? false : 'dist/ not built: run npm run build' },
+  async () => {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: `postgres://medassist:secret@127.0.0.1:${port}/cloud`,
+    };
+    const serve = run(process.execPath, ['bin/medassist.js', 'cloud', 'serve', '--port', '0'], {
+      cwd: ROOT,
+      env,
+    });
+    await assert.rejects(serve, (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(
+        error.stderr ?? '',
+        /DATABASE_UNAVAILABLE.*\[postgres:\/\/127\.0\.0\.1:\d+\/cloud\]/,
+      );
+      assert.doesNotMatch(error.stderr ?? '', /secret/);
       return true;
     });
   },
