@@ -89,6 +89,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
     ]);
     return (program) => registerSearchCommand(program, { kbPath });
   },
+  cloud: async () => (await import('./commands/cloud.js')).registerCloudCommand,
 };
 
 // Commands registered together by one module.
