@@ -30,16 +30,17 @@ export async function startReleaseServer(
   return { app, url };
 }
 
-export async function startReleaseWorld(): Promise<ReleaseWorld> {
-  const fixture = await createReleaseFixture();
-  const { app, url } = await startReleaseServer(fixture);
+export interface TestClinics {
+  clinic(kbFile: string): OpenClinic;
+  close(): void;
+}
+
+/** Real clinics (passphrase-wrapped keys, encrypted store) in temp folders. */
+export function createTestClinics(): TestClinics {
   const homes: string[] = [];
   const open: OpenClinic[] = [];
 
   return {
-    fixture,
-    url,
-    releaseKeys: { [fixture.key.keyId]: fixture.key.publicKey },
     clinic(kbFile) {
       const home = mkdtempSync(join(tmpdir(), 'medassist-kbupdate-'));
       homes.push(home);
@@ -51,9 +52,25 @@ export async function startReleaseWorld(): Promise<ReleaseWorld> {
       open.push(clinic);
       return clinic;
     },
-    async close() {
+    close() {
       for (const clinic of open) clinic.close();
       for (const home of homes) rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startReleaseWorld(): Promise<ReleaseWorld> {
+  const fixture = await createReleaseFixture();
+  const { app, url } = await startReleaseServer(fixture);
+  const clinics = createTestClinics();
+
+  return {
+    fixture,
+    url,
+    releaseKeys: { [fixture.key.keyId]: fixture.key.publicKey },
+    clinic: (kbFile) => clinics.clinic(kbFile),
+    async close() {
+      clinics.close();
       await app.close();
       await fixture.close();
     },
