@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 import type { ReleaseManifest } from '../../protocol/v1.js';
+import { MedAssistError } from '../../shared/errors.js';
 import { contentHashOfFile } from './content-hash.js';
 import { createDelta } from './delta.js';
 import { signManifest, type ReleaseSigningKey, type SignedRelease } from './signing.js';
@@ -59,10 +60,10 @@ export function buildRelease(options: BuildReleaseOptions): BuiltRelease {
   const bundle = add(gzipSync(readFileSync(options.dbPath), { level: 9 }));
   const deltas = (options.previous ?? [])
     .filter((p) => contentHashOfFile(p.dbPath) !== contentHash)
-    .map((p) => ({
-      ...add(createDelta(p.dbPath, options.dbPath, { fromVersion: p.version, toVersion: version })),
-      fromVersion: p.version,
-    }));
+    .flatMap((p) => {
+      const delta = deltaOrNone(p, options.dbPath, version);
+      return delta ? [{ ...add(delta), fromVersion: p.version }] : [];
+    });
   const manifest: ReleaseManifest = {
     version,
     channel: options.channel,
@@ -73,4 +74,17 @@ export function buildRelease(options: BuildReleaseOptions): BuiltRelease {
   };
 
   return { manifest, signed: signManifest(manifest, options.key), blobs };
+}
+
+/** A clinic on an older schema gets the full bundle: no delta crosses a schema change. */
+function deltaOrNone(previous: PreviousRelease, dbPath: string, version: string): Buffer | null {
+  try {
+    return createDelta(previous.dbPath, dbPath, {
+      fromVersion: previous.version,
+      toVersion: version,
+    });
+  } catch (error) {
+    if (error instanceof MedAssistError && error.code === 'KB_DELTA_SCHEMA') return null;
+    throw error;
+  }
 }
