@@ -7,5 +7,6 @@ export {
   type ReleaseRepository,
   type ReleaseSummary,
 } from './release-repository.js';
+export { publishRelease, type PublishOptions, type PublishResult } from './publish.js';
 export { etagOf, LATEST_CACHE, registerReleaseRoutes } from './routes.js';
 export type { Sql } from './sql.js';
