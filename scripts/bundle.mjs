@@ -23,8 +23,9 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Native addons stay in node_modules.
-  external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
+  // Native addons stay in node_modules, as does PGlite: it loads its WASM and data files
+  // from beside its own module.
+  external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2', '@electric-sql/pglite'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

@@ -45,7 +45,7 @@ void test('kb keygen writes a private key file only its owner reads and prints t
 void test('kb publish stores a release and then one with a delta, printing sizes', async () => {
   const pglite = join(dir, 'pglite');
   const publish = (db: string, version: string) =>
-    run(['kb', 'publish', '--key', keyFile, '--db', db, '--version', version, '--pglite', pglite]);
+    run(['kb', 'publish', '--key', keyFile, '--db', db, '--release', version, '--pglite', pglite]);
 
   const first = await publish(kb.v1, 'r1');
   const second = await publish(kb.v2, 'r2');

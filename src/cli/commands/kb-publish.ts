@@ -28,7 +28,7 @@ interface PublishFlags {
   content?: string;
   channel: string;
   deltas: string;
-  version?: string;
+  release?: string;
   databaseUrl?: string;
   pglite?: string;
   format: 'text' | 'json';
@@ -62,7 +62,7 @@ export function registerKbPublishCommands(kb: Command, deps: { contentDir: () =>
     .option('--content <dir>', 'passage folder to build from')
     .option('--channel <name>', 'release channel', 'stable')
     .option('--deltas <n>', 'deltas from this many earlier releases', '3')
-    .option('--version <name>', 'release version (default: date, time and content hash)')
+    .option('--release <version>', 'release version (default: date, time and content hash)')
     .option('--database-url <url>', 'coordinator PostgreSQL (default: DATABASE_URL)')
     .option('--pglite <dir>', "coordinator's embedded PGlite folder")
     .addOption(formatOption())
@@ -84,7 +84,7 @@ export function registerKbPublishCommands(kb: Command, deps: { contentDir: () =>
           key,
           channel: flags.channel,
           deltaCount,
-          ...(flags.version === undefined ? {} : { version: flags.version }),
+          ...(flags.release === undefined ? {} : { version: flags.release }),
         });
         if (result.status === 'unchanged')
           write(

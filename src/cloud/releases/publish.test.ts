@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
+import { join } from 'node:path';
+
 import { PGlite } from '@electric-sql/pglite';
+
+import { compileKnowledgeBase } from '../../knowledge/index.js';
 
 import { generateReleaseKey } from '../../knowledge/release/index.js';
 import { buildKbVersions } from '../../knowledge/release/test-helpers/kb-versions.js';
@@ -48,4 +52,16 @@ void test('publishing the content of the latest release again changes nothing', 
   const again = await publish(kb.other, 'r4');
 
   assert.deepEqual(again, { status: 'unchanged', version: 'r3' });
+});
+
+void test('the same sources built again at another time are not published again', async () => {
+  const rebuilt = join(kb.root, 'rebuilt.db');
+  // The workspace still holds the sources of `other` (r3); only built_at differs.
+  compileKnowledgeBase({
+    contentDir: join(kb.root, 'content'),
+    outFile: rebuilt,
+    now: () => new Date('2027-01-01T00:00:00Z'),
+  });
+
+  assert.deepEqual(await publish(rebuilt, 'r5'), { status: 'unchanged', version: 'r3' });
 });

@@ -14,7 +14,8 @@ import {
   type PreviousRelease,
   type ReleaseSigningKey,
 } from '../../knowledge/release/index.js';
-import { ReleaseManifest } from '../../protocol/v1.js';
+import { openKnowledgeBase } from '../../knowledge/index.js';
+import type { ReleaseManifest } from '../../protocol/v1.js';
 import type { ReleaseRepository, ReleaseSummary } from './release-repository.js';
 
 export interface PublishOptions {
@@ -35,18 +36,18 @@ export async function publishRelease(
   o: PublishOptions,
 ): Promise<PublishResult> {
   const recent = await repository.recent(o.channel, Math.max(1, o.deltaCount));
-  const latest = recent[0];
-  if (latest && (await contentOf(repository, latest)) === contentHashOfFile(o.dbPath))
-    return { status: 'unchanged', version: latest.version };
-
   const work = mkdtempSync(join(tmpdir(), 'medassist-publish-'));
   try {
-    const previous = await unpack(repository, recent.slice(0, o.deltaCount), work);
+    const previous = await unpack(repository, recent, work);
+    const latest = previous[0];
+    if (latest && isSameContent(latest.dbPath, o.dbPath))
+      return { status: 'unchanged', version: latest.version };
+
     const release = buildRelease({
       dbPath: o.dbPath,
       channel: o.channel,
       key: o.key,
-      previous,
+      previous: previous.slice(0, o.deltaCount),
       ...(o.version === undefined ? {} : { version: o.version }),
       ...(o.now === undefined ? {} : { now: o.now }),
     });
@@ -57,9 +58,23 @@ export async function publishRelease(
   }
 }
 
-async function contentOf(repository: ReleaseRepository, release: ReleaseSummary) {
-  const signed = await repository.signed(release.version);
-  return signed === null ? null : ReleaseManifest.parse(JSON.parse(signed.manifest)).contentHash;
+/**
+ * Same records, or the same sources built again: `built_at` differs between two builds of
+ * the same passages, and a new release for that alone would make every clinic download.
+ */
+function isSameContent(previousDb: string, dbPath: string): boolean {
+  if (contentHashOfFile(previousDb) === contentHashOfFile(dbPath)) return true;
+  const sourcesOf = (path: string) => {
+    try {
+      const kb = openKnowledgeBase(path);
+      const hash = kb.meta().contentHash;
+      kb.close();
+      return hash;
+    } catch {
+      return path; // An older schema: never the same content as a new build.
+    }
+  };
+  return sourcesOf(previousDb) === sourcesOf(dbPath);
 }
 
 async function unpack(
