@@ -9,6 +9,17 @@ import { MedAssistError } from '../../shared/errors.js';
 export interface SourceOptions {
   readonly releaseKeys: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
+  /** Per request; a source that does not answer in time is skipped for the next. */
+  readonly timeoutMs?: number;
+}
+
+/** Small JSON answers: a live source replies in well under this even on a slow link. */
+export const DEFAULT_JSON_TIMEOUT_MS = 10_000;
+
+/** The caller's signal, and a deadline of its own. */
+export function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
+  const deadline = AbortSignal.timeout(ms);
+  return signal ? AbortSignal.any([signal, deadline]) : deadline;
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
@@ -16,10 +27,10 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 export const blobUrl = (source: string, sha256: string) =>
   `${trimSlash(source)}/v1/blobs/${sha256}`;
 
-async function getJson(url: string, signal: AbortSignal | undefined): Promise<unknown> {
+async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
   const res = await fetch(url, {
     headers: { accept: 'application/json' },
-    ...(signal ? { signal } : {}),
+    signal,
   });
   if (res.status !== 200) {
     await res.body?.cancel();
@@ -37,8 +48,9 @@ export async function fetchLatestManifest(
   o: SourceOptions,
 ): Promise<ReleaseManifest> {
   const base = trimSlash(source);
+  const signal = () => withTimeout(o.signal, o.timeoutMs ?? DEFAULT_JSON_TIMEOUT_MS);
   const pointer = ReleasePointer.safeParse(
-    await getJson(`${base}/v1/releases/latest?channel=${encodeURIComponent(channel)}`, o.signal),
+    await getJson(`${base}/v1/releases/latest?channel=${encodeURIComponent(channel)}`, signal()),
   );
   if (!pointer.success)
     throw new MedAssistError('KB_SOURCE_FAILED', 'latest pointer is not valid', {
@@ -47,7 +59,7 @@ export async function fetchLatestManifest(
 
   const signed = await getJson(
     `${base}/v1/releases/${encodeURIComponent(pointer.data.version)}`,
-    o.signal,
+    signal(),
   );
   const manifest = verifySignedManifest(signed, o.releaseKeys);
   // A signed manifest of another version or channel is a replay, not the release asked for.

@@ -202,3 +202,27 @@ void test('an unreachable first source is skipped for the next one', async () =>
 
   assert.equal(result.source, world.url);
 });
+
+void test('a source that accepts but never answers is skipped after its timeout', async () => {
+  const clinic = world.clinic(world.fixture.kb.other);
+  const { createServer } = await import('node:net');
+  const sockets = new Set<import('node:net').Socket>();
+  const silent = createServer((socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const address = silent.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  after(() => {
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  });
+  const started = Date.now();
+
+  const result = await updateKnowledge(clinic, {
+    sources: [`http://127.0.0.1:${port}`, world.url],
+    releaseKeys: world.releaseKeys,
+    timeoutMs: 300,
+  });
+
+  assert.equal(result.source, world.url);
+  assert.ok(Date.now() - started < 5000, 'skipped in bounded time');
+});

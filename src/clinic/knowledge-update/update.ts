@@ -15,7 +15,7 @@ import { sha256File } from '../knowledge-install.js';
 import { knowledgeDbPath } from '../paths.js';
 import { downloadBlob, type BlobRef } from './download.js';
 import { stageBundle, stageDelta, swapIn } from './install-release.js';
-import { blobUrl, fetchLatestManifest } from './release-client.js';
+import { blobUrl, fetchLatestManifest, withTimeout } from './release-client.js';
 
 export interface UpdateKnowledgeOptions {
   /** Base URLs, edge first, then cloud. */
@@ -25,6 +25,9 @@ export interface UpdateKnowledgeOptions {
   readonly channel?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: { done: number; total: number }) => void;
+  /** Per JSON request (default 10 s); a blob download gets `blobTimeoutMs` (default 10 min). */
+  readonly timeoutMs?: number;
+  readonly blobTimeoutMs?: number;
   /** Tries per source of a blob download that is cut (each resumes the last); default 3. */
   readonly attemptsPerSource?: number;
   readonly log?: {
@@ -163,7 +166,8 @@ async function fetchBlob(
     try {
       return await downloadBlob(blobUrl(source, blob.sha256), blob, {
         dir,
-        ...(o.signal ? { signal: o.signal } : {}),
+        // A stalled transfer ends at the deadline; the next try resumes from what arrived.
+        signal: withTimeout(o.signal, o.blobTimeoutMs ?? 10 * 60_000),
         onProgress: (done, total) => o.onProgress?.({ done, total }),
       });
     } catch (error) {
