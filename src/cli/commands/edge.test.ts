@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -51,5 +51,18 @@ void test('edge serve refuses an upstream that is not an http URL, showing it', 
   await assert.rejects(
     cli.parseAsync(['edge', 'serve', '--upstream', 'ftp://x'], { from: 'user' }),
     /http or https only \[ftp:\/\/x\]/,
+  );
+});
+
+void test('edge serve refuses a release keys file that is not a key map, naming the file', async () => {
+  const cli = program({ defaultDataDir: () => dir, untilStopped: () => Promise.resolve() });
+  const file = join(dir, 'keys.json');
+  writeFileSync(file, '["not", "a", "map"]');
+
+  await assert.rejects(
+    cli.parseAsync(['edge', 'serve', '--upstream', 'http://127.0.0.1:9', '--release-keys', file], {
+      from: 'user',
+    }),
+    /must map key ids to public keys/,
   );
 });

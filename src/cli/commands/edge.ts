@@ -3,6 +3,8 @@
  * region's alerts from a disk cache until stopped (SIGINT/SIGTERM). Listens on 127.0.0.1
  * unless `--host` says otherwise; the upstream has no default, so nothing is contacted unasked.
  */
+import { readFileSync } from 'node:fs';
+
 import type { Command } from 'commander';
 
 import { InputError } from '../../shared/errors.js';
@@ -16,6 +18,7 @@ interface EdgeFlags {
   channel: string[];
   latestTtl: string;
   poll: string;
+  releaseKeys?: string;
 }
 
 export interface EdgeCommandDeps {
@@ -50,6 +53,23 @@ function parseUpstream(text: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+function readReleaseKeys(path: string): Record<string, string> {
+  const field = '--release-keys';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new InputError([{ field, message: `not a readable JSON file [${path}]` }]);
+  }
+  const ok =
+    typeof json === 'object' &&
+    json !== null &&
+    !Array.isArray(json) &&
+    Object.values(json).every((v) => typeof v === 'string');
+  if (!ok) throw new InputError([{ field, message: `must map key ids to public keys [${path}]` }]);
+  return json as Record<string, string>;
+}
+
 export function registerEdgeCommand(program: Command, deps: EdgeCommandDeps): void {
   const edge = program
     .command('edge')
@@ -65,6 +85,7 @@ export function registerEdgeCommand(program: Command, deps: EdgeCommandDeps): vo
     .option('--channel <name...>', 'release channels to prefetch', ['stable'])
     .option('--latest-ttl <s>', 'seconds the latest pointer is served before revalidation', '30')
     .option('--poll <s>', 'seconds between prefetch and alerts polls', '30')
+    .option('--release-keys <file>', 'JSON {keyId: publicKey}: cache only releases they signed')
     .action(async (flags: EdgeFlags, command: Command) => {
       if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535)
         throw new InputError([
@@ -80,6 +101,7 @@ export function registerEdgeCommand(program: Command, deps: EdgeCommandDeps): vo
         latestTtlMs: parseSeconds('--latest-ttl', flags.latestTtl),
         alertsPollMs: Math.max(1000, parseSeconds('--poll', flags.poll)),
         ...(token ? { upstreamToken: token } : {}),
+        ...(flags.releaseKeys ? { releaseKeys: readReleaseKeys(flags.releaseKeys) } : {}),
         logger: true,
       });
       const url = await instance.app.listen({ host: flags.host, port: Number(flags.port) });
