@@ -15,17 +15,21 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   schema: async () => (await import('./commands/schema.js')).registerSchemaCommand,
   calc: async () => (await import('./commands/calc.js')).registerCalcCommand,
   kb: async () => {
-    const [{ registerKbCommand }, context, paths] = await Promise.all([
-      import('./commands/kb.js'),
-      import('./context.js'),
-      import('../clinic/paths.js'),
-    ]);
-    return (program) =>
-      registerKbCommand(program, {
+    const [{ registerKbCommand }, { registerKbPublishCommands }, context, paths] =
+      await Promise.all([
+        import('./commands/kb.js'),
+        import('./commands/kb-publish.js'),
+        import('./context.js'),
+        import('../clinic/paths.js'),
+      ]);
+    return (program) => {
+      const kb = registerKbCommand(program, {
         defaultKbPath: () => paths.knowledgeDbPath(context.home()),
         contentDir: () => context.CONTENT_DIR,
         activeKbPath: context.kbPath,
       });
+      registerKbPublishCommands(kb, { contentDir: () => context.CONTENT_DIR });
+    };
   },
   setup: async () => (await import('./commands/setup.js')).registerSetupCommand,
   clinic: async () => (await import('./commands/clinic-serve.js')).registerClinicCommand,
@@ -90,6 +94,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
     return (program) => registerSearchCommand(program, { kbPath });
   },
   cloud: async () => (await import('./commands/cloud.js')).registerCloudCommand,
+  edge: async () => {
+    const [{ registerEdgeCommand }, context] = await Promise.all([
+      import('./commands/edge.js'),
+      import('./context.js'),
+    ]);
+    return (program) =>
+      registerEdgeCommand(program, { defaultDataDir: () => `${context.home()}/edge` });
+  },
 };
 
 // Commands registered together by one module.
