@@ -81,6 +81,14 @@ for (const lang of TRANSLATED_LANGS) {
     assert.deepEqual(differing, []);
   });
 
+  void test(`has ${lang} titles without stray quote marks`, () => {
+    const quoted = inLang(lang)
+      .filter((p) => /^["']|["']$/.test(p.title))
+      .map((p) => `${p.id}: [${p.title}]`);
+
+    assert.deepEqual(quoted, []);
+  });
+
   void test(`marks every ${lang} passage as an unreviewed machine draft`, () => {
     const unmarked = inLang(lang)
       .filter((p) => p.reviewed || p.translation !== 'machine-draft')
