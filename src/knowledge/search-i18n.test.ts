@@ -109,6 +109,8 @@ const SEARCH_EXPECTATIONS: readonly [string, string, string][] = [
   ['fr', 'signes généraux de danger', 'cls-very-severe-disease'],
   ['fr', 'quand revenir immédiatement', 'counsel-when-to-return-immediately'],
   ['fr', 'remede sans danger pour la toux', 'counsel-safe-cough-remedy'],
+  ['fr', 'ciprofloxacine dysenterie', 'tx-ciprofloxacin-dysentery'],
+  ['fr', 'diazépam convulsions', 'tx-diazepam-convulsions'],
   ['sw', 'nimonia', 'cls-pneumonia'],
   ['sw', 'kuhara damu', 'cls-dysentery'],
   ['sw', 'surua', 'cls-measles'],
@@ -117,6 +119,8 @@ const SEARCH_EXPECTATIONS: readonly [string, string, string][] = [
   ['sw', 'manjano viganja na nyayo', 'cls-yi-severe-jaundice'],
   ['sw', 'wakati wa kurudi mara moja', 'counsel-when-to-return-immediately'],
   ['sw', 'kushika titi', 'counsel-breastfeeding-attachment-positioning'],
+  ['sw', 'zinki kuhara', 'tx-zinc-diarrhoea'],
+  ['sw', 'degedege', 'tx-diazepam-convulsions'],
 ];
 
 for (const [lang, query, expected] of SEARCH_EXPECTATIONS) {
