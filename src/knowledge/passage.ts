@@ -31,6 +31,9 @@ export const passageFrontMatterSchema = z
     editions: z.array(z.enum(EDITIONS)).min(1),
     citation: z.string().trim().min(1),
     reviewed: z.boolean(),
+    // A translation not yet checked by a clinician says so in its source; `reviewed: false`
+    // alone cannot tell a machine draft from an English original awaiting review.
+    translation: z.literal('machine-draft').optional(),
   })
   .superRefine((value, ctx) => {
     const prefix = ID_PREFIX_BY_KIND[value.kind];
@@ -40,6 +43,10 @@ export const passageFrontMatterSchema = z
         path: ['id'],
         message: `a ${value.kind} passage id must start with [${prefix}]`,
       });
+    }
+    if (value.translation !== undefined && value.lang === 'en') {
+      const message = `English passages are originals, got [${value.translation}]`;
+      ctx.addIssue({ code: 'custom', path: ['translation'], message });
     }
   });
 

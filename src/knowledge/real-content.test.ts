@@ -112,10 +112,10 @@ after(() => {
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-void test('every real passage validates and compiles, all in English and unreviewed', () => {
+void test('every real passage validates and compiles, in English, French and Swahili, unreviewed', () => {
   assert.ok(passages.length >= 110, `only ${passages.length} passages`);
   assert.equal(kb.meta().passageCount, passages.length);
-  assert.deepEqual(kb.meta().languages, ['en']);
+  assert.deepEqual(kb.meta().languages, ['en', 'fr', 'sw']);
   assert.deepEqual(
     passages.filter((p) => p.reviewed).map((p) => p.id),
     [],
