@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openShards, readRegionMap, type RegionMap, type Shards } from './db/shards.js';
 import { buildCoordinator, type CoordinatorExtension } from './coordinator/server.js';
+import { createReleaseExtension } from './releases/extension.js';
 
 export interface DatabaseChoice {
   configFile?: string;
@@ -54,7 +55,8 @@ export async function startCoordinator(o: StartOptions, home: string): Promise<R
     logger: { level: o.logLevel ?? 'info' },
     ...(tls ? { tls } : {}),
     ...(o.releaseKeys ? { releaseKeys: o.releaseKeys } : {}),
-    ...(o.extensions ? { extensions: o.extensions } : {}),
+    // Releases are not regional data: one repository, in the default database.
+    extensions: [createReleaseExtension({ sql: shards.global }), ...(o.extensions ?? [])],
   });
   const address = await app.listen({ host: o.host, port: o.port });
   return {

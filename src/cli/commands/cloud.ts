@@ -59,6 +59,7 @@ interface ServeFlags extends DbFlags {
   tlsCert?: string;
   tlsKey?: string;
   clientCa?: string;
+  releaseKeys?: string;
 }
 
 function registerServe(cloud: Command): void {
@@ -75,6 +76,10 @@ function registerServe(cloud: Command): void {
       '--client-ca <file>',
       'CA (PEM) whose client certificates authenticate clinics (mutual TLS)',
     )
+    .option(
+      '--release-keys <file>',
+      'JSON {keyId: publicKey} of the release signing keys, given to clinics at registration',
+    )
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey) || (flags.clientCa && !flags.tlsCert)) {
         throw new InputError([
@@ -82,6 +87,7 @@ function registerServe(cloud: Command): void {
         ]);
       }
       const { startCoordinator } = await import('../../cloud/serve.js');
+      const { readReleaseKeys } = await import('./edge.js');
       const running = await startCoordinator(
         {
           ...choice(flags),
@@ -90,6 +96,7 @@ function registerServe(cloud: Command): void {
           ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}),
           ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}),
           ...(flags.clientCa ? { clientCa: flags.clientCa } : {}),
+          ...(flags.releaseKeys ? { releaseKeys: readReleaseKeys(flags.releaseKeys) } : {}),
         },
         home(),
       );

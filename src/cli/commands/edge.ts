@@ -53,7 +53,8 @@ function parseUpstream(text: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-function readReleaseKeys(path: string): Record<string, string> {
+/** Reads a JSON file mapping release key ids to public keys; names the flag on error. */
+export function readReleaseKeys(path: string): Record<string, string> {
   const field = '--release-keys';
   let json: unknown;
   try {

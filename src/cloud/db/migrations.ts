@@ -7,6 +7,8 @@
  * is quarantined by its reason and its hash, not its content: an item refused for carrying a
  * Patient resource must not be kept in the cloud.
  */
+import { RELEASE_MIGRATIONS } from '../releases/migrations.js';
+
 export interface Migration {
   id: string;
   sql: string;
@@ -118,4 +120,6 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX alerts_region_id ON alerts (region, id);`,
   },
+  // The release repository (blobs and signed manifests) lives in the same databases.
+  ...RELEASE_MIGRATIONS,
 ];
