@@ -42,7 +42,7 @@ export interface FakeCoordinator {
     issuedAt: string;
     expiresAt: string | null;
   }[];
-  stats: { alertPolls: number; notModified: number; health: number };
+  stats: { alertPolls: number; notModified: number; health: number; tokens: number };
   close(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ export async function startFakeCoordinator(
     pushes: 0,
     maxConcurrentPushes: 0,
     alerts: [],
-    stats: { alertPolls: 0, notModified: 0, health: 0 },
+    stats: { alertPolls: 0, notModified: 0, health: 0, tokens: 0 },
     close: () => app.close(),
   };
 
@@ -111,6 +111,7 @@ export async function startFakeCoordinator(
     const message = Buffer.from(`${body.clinicId}.${body.issuedAt}.${body.nonce}`);
     if (!key || !verify(null, message, key, Buffer.from(body.signature, 'base64url')))
       return reply.code(401).send({ error: 'unauthorized', message: 'bad proof' });
+    fake.stats.tokens += 1;
     const accessToken = randomBytes(24).toString('base64url');
     const ttl = o.tokenTtlS ?? 300;
     tokens.set(accessToken, { clinicId: body.clinicId, expires: Date.now() + ttl * 1000 });
