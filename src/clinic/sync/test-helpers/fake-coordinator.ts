@@ -68,8 +68,7 @@ export async function startFakeCoordinator(
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     try {
-      const raw =
-        req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : (body as Buffer);
+      const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : (body as Buffer);
       const text = raw.toString('utf8');
       if (req.url.startsWith('/v1/sync/push')) fake.rawBodies.push(text);
       done(null, JSON.parse(text));
