@@ -146,19 +146,22 @@ export function startSyncAgent(clinic: OpenClinic, o: SyncAgentOptions = {}): Sy
     return mode.mode;
   }
 
+  function probeInBackground() {
+    const current = probeNow().finally(() => {
+      probing = null;
+      schedule();
+    });
+    probing = current;
+    current.catch(() => {});
+  }
+
   function schedule() {
     if (stopped) return;
-    timer = setTimeout(() => {
-      probeNow()
-        .finally(schedule)
-        .catch(() => {});
-    }, probeIntervalMs);
+    timer = setTimeout(probeInBackground, probeIntervalMs);
   }
 
   persistMode(null);
-  probeNow()
-    .finally(schedule)
-    .catch(() => {});
+  probeInBackground();
 
   return {
     status: () => readSyncStatus(clinic),
