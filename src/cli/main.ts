@@ -89,6 +89,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
     ]);
     return (program) => registerSearchCommand(program, { kbPath });
   },
+  register: async () => (await import('./commands/register.js')).registerRegisterCommand,
+  sync: async () => (await import('./commands/sync.js')).registerSyncCommand,
 };
 
 // Commands registered together by one module.
