@@ -91,6 +91,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   },
   register: async () => (await import('./commands/register.js')).registerRegisterCommand,
   sync: async () => (await import('./commands/sync.js')).registerSyncCommand,
+  cloud: async () => (await import('./commands/cloud.js')).registerCloudCommand,
 };
 
 // Commands registered together by one module.
