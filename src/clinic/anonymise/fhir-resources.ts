@@ -50,7 +50,7 @@ export function encounterResource(week: string, clinicId: string): Json {
     status: 'finished',
     class: { system: SYSTEM.actCode, code: 'AMB' },
     serviceProvider: { identifier: { system: 'urn:medassist:clinic', value: clinicId } },
-    extension: [{ url: `${SYSTEM.extension}:iso-week`, valueString: week }],
+    extension: [{ url: `${SYSTEM.extension}:iso-week`, valueCode: week }],
   };
 }
 
