@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { MedAssistError } from '../../shared/errors.js';
 import { openClinic } from '../clinic.js';
+import { readConfig, writeConfig } from '../config.js';
 import { resourceKeyOf } from '../anonymise/index.js';
 import { countQuarantined } from './outbox-store.js';
 import { registerClinic } from './register.js';
@@ -248,6 +250,52 @@ describe('alerts', () => {
       readSyncStatus(clinic).alerts.map((a) => a.id),
       ['a1'],
     );
+    clinic.close();
+  });
+});
+
+describe('the knowledge update step', () => {
+  test('runs after the push with the edge first, then the cloud, and the release keys', async () => {
+    const { clinic, fake } = await registeredClinic();
+    const config = readConfig(clinic.home);
+    writeConfig(clinic.home, {
+      ...config,
+      sync: { ...config.sync!, edgeUrl: 'http://127.0.0.1:9' },
+    });
+    saveGeneratedConsults(clinic, 2, 1);
+    const calls: { sources: string[]; keys: string[]; storedBefore: number }[] = [];
+    const report = await runSync(clinic, {
+      knowledgeUpdate: (_c, o) => {
+        calls.push({
+          sources: o.sources,
+          keys: Object.keys(o.releaseKeys),
+          storedBefore: fake.stored.size,
+        });
+        return Promise.resolve({ status: 'current' });
+      },
+    });
+    assert.deepEqual(calls, [
+      {
+        sources: ['http://127.0.0.1:9', fake.url.replace(/\/$/, '')],
+        keys: ['rel-2026'],
+        storedBefore: 2,
+      },
+    ]);
+    assert.deepEqual(report.knowledge, { status: 'current' });
+    clinic.close();
+  });
+
+  test('a failed update keeps the push and shows as the last error', async () => {
+    const { clinic, fake } = await registeredClinic();
+    saveGeneratedConsults(clinic, 2, 2);
+    const report = await runSync(clinic, {
+      knowledgeUpdate: () =>
+        Promise.reject(new MedAssistError('KB_SIGNATURE_INVALID', 'bad signature')),
+    });
+    assert.equal(fake.stored.size, 2);
+    assert.deepEqual((report.knowledge as { code: string }).code, 'KB_SIGNATURE_INVALID');
+    assert.match(readSyncStatus(clinic).lastError ?? '', /^KB_SIGNATURE_INVALID/);
+    assert.notEqual(readSyncStatus(clinic).lastSyncAt, null);
     clinic.close();
   });
 });

@@ -83,6 +83,29 @@ async function takeLease(clinic: OpenClinic, holder: string, waitMs: number, sig
   }
 }
 
+/**
+ * The knowledge update after the push. Its failure (no release yet, a tampered one refused)
+ * does not undo a push that went through: it is reported and kept as the last error.
+ */
+async function knowledgeStep(
+  clinic: OpenClinic,
+  o: SyncOptions,
+  client: CoordinatorClient,
+  sync: ReturnType<typeof syncConfigOf>,
+): Promise<unknown> {
+  try {
+    return await o.knowledgeUpdate!(clinic, {
+      sources: client.readSources(),
+      releaseKeys: sync.releaseKeys,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+  } catch (error) {
+    o.signal?.throwIfAborted();
+    const code = error instanceof MedAssistError ? error.code : 'KB_UPDATE_FAILED';
+    return { status: 'failed', code, message: (error as Error).message.slice(0, 200) };
+  }
+}
+
 async function syncSteps(clinic: OpenClinic, o: SyncOptions, holder: string): Promise<SyncReport> {
   const t0 = performance.now();
   const db = clinic.store.db;
@@ -106,13 +129,7 @@ async function syncSteps(clinic: OpenClinic, o: SyncOptions, holder: string): Pr
     },
   });
   const alerts = await pollAlerts(db, client, sync.region);
-  const knowledge = o.knowledgeUpdate
-    ? await o.knowledgeUpdate(clinic, {
-        sources: client.readSources(),
-        releaseKeys: sync.releaseKeys,
-        ...(o.signal ? { signal: o.signal } : {}),
-      })
-    : null;
+  const knowledge = o.knowledgeUpdate ? await knowledgeStep(clinic, o, client, sync) : null;
 
   return {
     ...summary,
@@ -129,9 +146,16 @@ export async function runSync(clinic: OpenClinic, o: SyncOptions = {}): Promise<
   await takeLease(clinic, holder, o.waitMs ?? 0, o.signal);
   try {
     const report = await syncSteps(clinic, o, holder);
+    const failedKnowledge = report.knowledge as { status?: string; code?: string } | null;
     db.transaction(() => {
       setState(db, STATE.lastSyncAt, new Date().toISOString());
-      setState(db, STATE.lastError, null);
+      setState(
+        db,
+        STATE.lastError,
+        failedKnowledge?.status === 'failed'
+          ? `${failedKnowledge.code}: knowledge update failed`
+          : null,
+      );
     })();
     return report;
   } catch (error) {
