@@ -43,6 +43,22 @@ export interface SyncReport extends PushSummary {
 
 export const DEFAULT_BATCH_SIZE = 50;
 
+/** Renewed this often while pushing; the lease lasts 60 s (lease.ts), so two renewals can fail. */
+const LEASE_RENEW_MS = 15_000;
+
+function createThrottle() {
+  const last = new Map<string, number>();
+  return {
+    due(name: string, everyMs: number): boolean {
+      const now = Date.now();
+      const at = last.get(name);
+      if (at !== undefined && now - at < everyMs) return false;
+      last.set(name, now);
+      return true;
+    },
+  };
+}
+
 /** The sync configuration, or `SYNC_NOT_REGISTERED`; read fresh (register may just have run). */
 export function syncConfigOf(clinic: OpenClinic) {
   const sync = readConfig(clinic.home).sync ?? clinic.config.sync;
@@ -112,6 +128,7 @@ async function syncSteps(clinic: OpenClinic, o: SyncOptions, holder: string): Pr
   const sync = syncConfigOf(clinic);
   const client = o.client ?? clientFor(clinic, o.timeoutMs);
   const secret = syncSecret(db);
+  const throttle = createThrottle();
 
   const summary = await pushOutbox({
     db,
@@ -120,10 +137,14 @@ async function syncSteps(clinic: OpenClinic, o: SyncOptions, holder: string): Pr
     batchSize: o.batchSize ?? sync.batchSize ?? DEFAULT_BATCH_SIZE,
     ...(o.signal ? { signal: o.signal } : {}),
     onProgress: (p) => {
-      writeJsonState(db, STATE.progress, p);
+      // Every write is an fsync of the encrypted database: the shared progress and the lease
+      // are refreshed a few times a second at most, not after every batch.
+      if (p.done === p.total || throttle.due('progress', 500))
+        writeJsonState(db, STATE.progress, p);
       o.onProgress?.(p);
     },
     beforeBatch: () => {
+      if (!throttle.due('lease', LEASE_RENEW_MS)) return;
       if (!renewLease(db, holder))
         throw new MedAssistError('SYNC_LEASE_LOST', 'another process took over the sync lease []');
     },
