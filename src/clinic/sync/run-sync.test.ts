@@ -217,6 +217,7 @@ describe('one sync at a time', () => {
       message: new RegExp(`\\[${process.pid}\\]`),
     });
     assert.equal(readSyncStatus(other).syncing, true);
+    assert.equal(readSyncStatus(other).progress?.total, 301);
     const second = runSync(other, { waitMs: 30_000 });
     await first;
     const report = await second;
