@@ -443,7 +443,9 @@ export function createClinicStore(db: ClinicDatabase, clock = () => new Date()):
     pendingOutbox: () =>
       (
         db
-          .prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND quarantined_at IS NULL')
+          .prepare(
+            'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND quarantined_at IS NULL',
+          )
           .get() as { n: number }
       ).n,
     close: () => {

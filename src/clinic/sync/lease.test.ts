@@ -14,7 +14,7 @@ after(() => {
 
 /** The pid of a process that has exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '0']).pid!;
+  return spawnSync(process.execPath, ['-e', '0']).pid;
 }
 
 test('a live lease of another holder is refused, naming its pid; its holder renews it', () => {
