@@ -72,3 +72,27 @@ test('reads go to the edge first, then the cloud', () => {
   });
   assert.deepEqual(withEdge.readSources(), ['http://127.0.0.1:9', base]);
 });
+
+test('alerts come from the edge without the access token, even with the cloud unreachable', async () => {
+  const edge = Fastify();
+  const seen: (string | undefined)[] = [];
+  edge.get('/v1/alerts', (req) => {
+    seen.push(req.headers.authorization);
+    return { alerts: [], cursor: 'e1' };
+  });
+  const edgeUrl = await edge.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const offlineCloud = createCoordinatorClient({
+      coordinatorUrl: 'http://127.0.0.1:9',
+      edgeUrl,
+      clinicId: 'c1',
+      privateKey: () => privateKey,
+      timeoutMs: 1_000,
+    });
+    const poll = await offlineCloud.alerts('r1', null, null);
+    assert.deepEqual(poll, { notModified: false, body: { alerts: [], cursor: 'e1' }, etag: null });
+    assert.deepEqual(seen, [undefined]);
+  } finally {
+    await edge.close();
+  }
+});

@@ -75,6 +75,35 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
     });
   }
 
+  const readSources = () => [...(o.edgeUrl ? [o.edgeUrl] : []), o.coordinatorUrl];
+
+  /**
+   * The edge serves its region's alerts to any clinic of its network and never sees the
+   * clinic's access token (a cache is not trusted with credentials); the cloud needs it. So an
+   * edge answers even while the cloud, which issues tokens, is unreachable.
+   */
+  async function pollOnce(
+    base: string,
+    region: string,
+    cursor: string | null,
+    etag: string | null,
+  ): Promise<AlertsPoll> {
+    const query = new URLSearchParams({ region, ...(cursor ? { cursor } : {}) });
+    const url = join(base, `/v1/alerts?${query.toString()}`);
+    const auth =
+      base === o.coordinatorUrl ? { authorization: `Bearer ${await accessToken()}` } : {};
+    const reply = await requestJson({
+      method: 'GET',
+      url,
+      headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) },
+      timeoutMs,
+    });
+    if (reply.status === 304) return { notModified: true };
+    assertStatus(reply, url);
+    const body = parseReply(AlertsResponse, reply, url);
+    return { notModified: false, body, etag: reply.headers.get('etag') };
+  }
+
   return {
     async push(batchId, items, signal) {
       const url = join(o.coordinatorUrl, '/v1/sync/push');
@@ -90,23 +119,9 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
 
     async alerts(region, cursor, etag) {
       let lastError: unknown;
-      for (const base of this.readSources()) {
-        const query = new URLSearchParams({ region, ...(cursor ? { cursor } : {}) });
-        const url = join(base, `/v1/alerts?${query.toString()}`);
+      for (const base of readSources()) {
         try {
-          const reply = await requestJson({
-            method: 'GET',
-            url,
-            headers: {
-              authorization: `Bearer ${await accessToken()}`,
-              ...(etag ? { 'if-none-match': etag } : {}),
-            },
-            timeoutMs,
-          });
-          if (reply.status === 304) return { notModified: true };
-          assertStatus(reply, url);
-          const body = parseReply(AlertsResponse, reply, url);
-          return { notModified: false, body, etag: reply.headers.get('etag') };
+          return await pollOnce(base, region, cursor, etag);
         } catch (error) {
           lastError = error;
         }
@@ -114,7 +129,7 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
       throw lastError;
     },
 
-    readSources: () => [...(o.edgeUrl ? [o.edgeUrl] : []), o.coordinatorUrl],
+    readSources,
     dropToken: () => {
       cached = null;
     },
