@@ -61,8 +61,9 @@ const encounterKeys = (fake: FakeCoordinator) =>
 describe('sync from the command line', { skip }, () => {
   let fake: FakeCoordinator;
   let clinic: OpenClinic;
+  const options: Parameters<typeof startFakeCoordinator>[0] = { pushDelayMs: 40 };
   before(async () => {
-    fake = await startFakeCoordinator({ pushDelayMs: 40 });
+    fake = await startFakeCoordinator(options);
     clinic = makeClinic();
   });
   after(async () => {
@@ -105,9 +106,15 @@ describe('sync from the command line', { skip }, () => {
 
   test('a second sync now while one runs says so with --wait 0, or waits; pushes never interleave', async () => {
     bulkQueue(clinic, 400);
+    // The first sync is held in its first push until the second process has been refused.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    options.gate = () => gate;
     const first = medassist(clinic.home, ['sync', 'now', '--json']);
     while (fake.pushes === 0) await new Promise((r) => setTimeout(r, 20));
     const refused = await medassist(clinic.home, ['sync', 'now', '--wait', '0']);
+    delete options.gate;
+    open();
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /SYNC_BUSY.*a sync is already running in process \[\d+\]/);
     const waited = medassist(clinic.home, ['sync', 'now', '--json']);

@@ -20,6 +20,8 @@ export interface FakeCoordinatorOptions {
   tokenTtlS?: number;
   /** Delay before answering a push, after storing it. */
   pushDelayMs?: number;
+  /** Awaited before each push is answered (after storing): lets a test hold a sync mid-push. */
+  gate?: () => Promise<void>;
   /** Item keys the coordinator rejects (quarantines). */
   rejectKeys?: (key: string) => string | null;
 }
@@ -146,6 +148,7 @@ export async function startFakeCoordinator(
         }
       }
       if (o.pushDelayMs) await new Promise((r) => setTimeout(r, o.pushDelayMs));
+      if (o.gate) await o.gate();
       return res;
     } finally {
       inFlight -= 1;
