@@ -108,13 +108,38 @@ describe('the sync agent', () => {
     assert.equal(await agent.probeNow(), 'OFFLINE');
     saveGeneratedConsults(clinic, 5, 21);
     assert.equal(agent.status().mode, 'OFFLINE');
-    assert.equal(agent.status().queued, 5);
+    // The 5 consults and the telemetry of the first hour.
+    assert.equal(agent.status().queued, 6);
 
     proxy.down = false;
     assert.equal(await agent.probeNow(), 'ONLINE');
     await waitFor(() => agent.status().queued === 0 && !agent.status().syncing);
     assertStoredOnce(fake, clinic, 5);
     assert.ok(agent.status().lastSyncAt !== null);
+    await agent.stop();
+    clinic.close();
+  });
+
+  test('telemetry is queued on schedule while OFFLINE and goes up once the link is back', async () => {
+    const { fake, proxy, clinic } = await clinicBehindProxy();
+    proxy.down = true;
+    const agent = startSyncAgent(clinic, {
+      probeIntervalMs: 3_600_000,
+      probeTimeoutMs: 300,
+      telemetryIntervalMs: 40,
+    });
+    closers.push(() => agent.stop());
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(await agent.probeNow(), 'OFFLINE');
+    }
+    const queued = clinic.store.pendingOutbox();
+    assert.ok(queued >= 3, `queued ${queued}`);
+    proxy.down = false;
+    await agent.probeNow();
+    await waitFor(() => clinic.store.pendingOutbox() === 0 && !agent.status().syncing);
+    const kinds = [...fake.stored.values()].map((s) => s.item.kind);
+    assert.ok(kinds.length >= queued && kinds.every((k) => k === 'telemetry'));
     await agent.stop();
     clinic.close();
   });

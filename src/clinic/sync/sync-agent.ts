@@ -81,10 +81,7 @@ export function startSyncAgent(clinic: OpenClinic, o: SyncAgentOptions = {}): Sy
     writeJsonState(clinic.store.db, STATE.mode, value);
   }
 
-  function sync(manual: boolean): Promise<SyncReport> {
-    if (running) return running;
-    const configured = syncConfigOf(clinic).batchSize ?? DEFAULT_BATCH_SIZE;
-    const batchSize = manual ? configured : batchSizeFor(mode.mode, configured);
+  function queueTelemetry() {
     queueTelemetryIfDue(
       clinic,
       () =>
@@ -95,6 +92,13 @@ export function startSyncAgent(clinic: OpenClinic, o: SyncAgentOptions = {}): Sy
         }),
       o.telemetryIntervalMs,
     );
+  }
+
+  function sync(manual: boolean): Promise<SyncReport> {
+    if (running) return running;
+    queueTelemetry();
+    const configured = syncConfigOf(clinic).batchSize ?? DEFAULT_BATCH_SIZE;
+    const batchSize = manual ? configured : batchSizeFor(mode.mode, configured);
     running = runSync(clinic, {
       client,
       batchSize: Math.max(1, batchSize),
@@ -141,6 +145,8 @@ export function startSyncAgent(clinic: OpenClinic, o: SyncAgentOptions = {}): Sy
     mode = step.state;
     if (step.changed) log.info({ mode: mode.mode, failures: result.failures }, 'sync mode changed');
     persistMode(result.probe.ok ? Math.round(result.probe.rttMs) : null);
+    // Queued hourly whatever the link: an offline clinic's hours go up when it reconnects.
+    queueTelemetry();
     const due = step.syncNow || Date.now() >= nextSyncAt;
     if (mode.mode !== 'OFFLINE' && due && !stopped) sync(false).catch(() => {});
     return mode.mode;

@@ -82,10 +82,15 @@ export function queueTelemetryIfDue(
   now = new Date(),
 ): boolean {
   const db = clinic.store.db;
+  const isDue = () => {
+    const last = getState(db, STATE.telemetryQueuedAt);
+    return last === null || now.getTime() - Date.parse(last) >= intervalMs;
+  };
+  // Checked once without the write lock: the agent asks every minute, consults write meanwhile.
+  if (!isDue()) return false;
   return db
     .transaction(() => {
-      const last = getState(db, STATE.telemetryQueuedAt);
-      if (last !== null && now.getTime() - Date.parse(last) < intervalMs) return false;
+      if (!isDue()) return false;
       db.prepare(
         "INSERT INTO outbox (id, created_at, kind, entity_id, payload) VALUES (?, ?, 'telemetry', 'clinic', ?)",
       ).run(randomUUID(), now.toISOString(), JSON.stringify(build()));
