@@ -23,8 +23,14 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Native addons stay in node_modules.
-  external: ['better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
+  // Native addons stay in node_modules; so does PGlite, which loads its WASM and data files
+  // from beside its own module.
+  external: [
+    'better-sqlite3-multiple-ciphers',
+    '@node-rs/argon2',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+  ],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

@@ -11,7 +11,7 @@ export const CLOUD_ERRORS = {
   CLINIC_REVOKED: 403,
   REGION_FORBIDDEN: 403,
   BODY_INVALID: 400,
-  CLOUD_CONFIG_INVALID: 500,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type CloudErrorCode = keyof typeof CLOUD_ERRORS;

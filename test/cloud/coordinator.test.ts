@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { AUDIENCE, ISSUER } from '../../src/cloud/auth/access-token.js';
 import { loadOrCreateSigningKey } from '../../src/cloud/auth/signing-key.js';
@@ -187,6 +188,33 @@ describe('push', () => {
   });
 });
 
+describe('push bodies', () => {
+  const send = (body: Buffer | string, encoding?: string) =>
+    fetch(`${cloud.base}/v1/sync/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${clinic.token}`,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      },
+      body,
+    });
+
+  test('a plain JSON body is accepted as well as gzip', async () => {
+    const reply = await send(
+      JSON.stringify({ batchId: 'plain', items: [telemetryItem('plain-1')] }),
+    );
+    assert.equal(reply.status, 200);
+  });
+
+  test('a gzip bomb is refused with 413 and an unknown encoding with 415', async () => {
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+    assert.equal((await send(bomb, 'gzip')).status, 413);
+    assert.equal((await send('{}', 'br')).status, 415);
+    assert.equal((await send(Buffer.from('not gzip'), 'gzip')).status, 400);
+  });
+});
+
 describe('alerts', () => {
   test('an idle poll with the last ETag gets 304 and a new alert gets through', async () => {
     const first = await fetch(`${cloud.base}/v1/alerts?region=west`);
@@ -239,6 +267,18 @@ describe('alerts', () => {
 });
 
 describe('operations', () => {
+  test('the dashboard escapes what it shows', async () => {
+    await insertAlert(cloud.shards.global, {
+      region: 'west',
+      severity: 'info',
+      title: '<b>x</b>',
+      body: '',
+    });
+    const html = await (await fetch(`${cloud.base}/dashboard`)).text();
+    assert.match(html, /&#60;b&#62;x&#60;\/b&#62;/);
+    assert.doesNotMatch(html, /<b>x<\/b>/);
+  });
+
   test('health, metrics and the dashboard answer', async () => {
     assert.deepEqual(await (await fetch(`${cloud.base}/v1/health`)).json(), {
       status: 'ok',

@@ -6,7 +6,7 @@
  * absence is a failure.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ export interface TestPostgres {
   /** A new empty database; its URL (postgres://... or pglite:DIR). */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
+  /** The postmaster's process id (PostgreSQL only), to account its CPU time. */
+  postmasterPid(): number | null;
 }
 
 function findBinDir(): string | null {
@@ -96,6 +98,10 @@ async function startPostgres(bin: string): Promise<TestPostgres> {
       }
       return `${base}/${name.replace(/[^a-z0-9_]/g, '_')}`;
     },
+    postmasterPid() {
+      const first = readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0];
+      return first ? Number(first) : null;
+    },
     stop() {
       runAs(asPostgres, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       rmSync(dir, { recursive: true, force: true });
@@ -109,6 +115,7 @@ function startPglite(): TestPostgres {
   return {
     kind: 'pglite',
     createDatabase: (name) => Promise.resolve(`pglite:${join(dir, name)}`),
+    postmasterPid: () => null,
     stop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }

@@ -32,17 +32,21 @@ export async function issueAccessToken(
 }
 
 /** The clinic a bearer token stands for; CloudError ACCESS_TOKEN_INVALID otherwise. */
-export async function verifyAccessToken(key: SigningKey, token: string): Promise<ClinicIdentity> {
+export async function verifyAccessToken(
+  key: SigningKey,
+  token: string,
+): Promise<ClinicIdentity & { expiresAt: number }> {
   try {
     const { payload } = await jwtVerify(token, key.publicKey, {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['EdDSA'],
     });
-    if (typeof payload.sub !== 'string' || typeof payload.region !== 'string') {
-      throw new CloudError('ACCESS_TOKEN_INVALID', 'access token lacks subject or region');
+    const { sub, region, exp } = payload;
+    if (typeof sub !== 'string' || typeof region !== 'string' || typeof exp !== 'number') {
+      throw new CloudError('ACCESS_TOKEN_INVALID', 'access token lacks subject, region or expiry');
     }
-    return { clinicId: payload.sub, region: payload.region };
+    return { clinicId: sub, region, expiresAt: exp * 1000 };
   } catch (error) {
     if (error instanceof CloudError) throw error;
     const why = error instanceof errors.JWTExpired ? 'expired' : 'invalid';

@@ -33,7 +33,26 @@ function certificateClinic(request: FastifyRequest): string | null {
   return typeof cn === 'string' && cn.length > 0 ? cn : null;
 }
 
+/**
+ * Verified bearer tokens by their exact text, until they expire: a clinic pushes several
+ * batches with one token, and an EdDSA verification per request is the costliest step of
+ * authentication. Revocation is still checked on every request.
+ */
+function createTokenCache(key: SigningKey, max = 50_000) {
+  const verified = new Map<string, { clinicId: string; expiresAt: number }>();
+  return async (token: string): Promise<string> => {
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.clinicId;
+
+    const identity = await verifyAccessToken(key, token);
+    if (verified.size >= max) verified.clear();
+    verified.set(token, { clinicId: identity.clinicId, expiresAt: identity.expiresAt });
+    return identity.clinicId;
+  };
+}
+
 export function createRequireClinic(key: SigningKey, clinics: ClinicDirectory) {
+  const clinicOfToken = createTokenCache(key);
   return async (request: FastifyRequest): Promise<void> => {
     const fromCert = certificateClinic(request);
     let clinicId: string;
@@ -44,7 +63,7 @@ export function createRequireClinic(key: SigningKey, clinics: ClinicDirectory) {
       if (!header.startsWith('Bearer ')) {
         throw new CloudError('ACCESS_TOKEN_INVALID', 'missing bearer token: get one at /v1/token');
       }
-      clinicId = (await verifyAccessToken(key, header.slice(7))).clinicId;
+      clinicId = await clinicOfToken(header.slice(7));
     }
     const record = await clinics.lookup(clinicId);
     if (!record) throw new CloudError('ACCESS_TOKEN_INVALID', `unknown clinic [${clinicId}]`);

@@ -108,8 +108,16 @@ export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyIn
     o.outbreakRule,
   );
   app.decorate('coordinator', { ctx, latest, flushOutbreaks: watcher.flush });
+  // Spent nonces are only needed while their proofs could still be fresh (5 minutes).
+  const prune = setInterval(() => {
+    pruneNonces(global).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'nonce prune failed'),
+    );
+  }, 600_000);
+  prune.unref();
   app.addHook('onClose', (_instance, done) => {
     watcher.stop();
+    clearInterval(prune);
     done();
   });
   handleErrors(app);

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../shared/errors.js';
 import { migrate } from './migrate.js';
-import { openDatabase, type Database } from './sql.js';
+import { CloudError } from '../errors.js';
+import { openDatabase, redactUrl, type Database } from './sql.js';
 
 export interface RegionMap {
   regions: Record<string, string>;
@@ -62,9 +63,18 @@ export async function openShards(map: RegionMap): Promise<Shards> {
   const open = async (url: string) => {
     let db = byUrl.get(url);
     if (!db) {
-      db = await openDatabase(url);
-      byUrl.set(url, db);
-      await migrate(db);
+      try {
+        db = await openDatabase(url);
+        byUrl.set(url, db);
+        await migrate(db);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new CloudError(
+          'DATABASE_UNAVAILABLE',
+          `cannot open or migrate the database [${redactUrl(url)}]: ${why}`,
+          { cause: error },
+        );
+      }
     }
     return db;
   };
