@@ -93,6 +93,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
     ]);
     return (program) => registerSearchCommand(program, { kbPath });
   },
+  register: async () => (await import('./commands/register.js')).registerRegisterCommand,
+  sync: async () => (await import('./commands/sync.js')).registerSyncCommand,
   cloud: async () => (await import('./commands/cloud.js')).registerCloudCommand,
   edge: async () => {
     const [{ registerEdgeCommand }, context] = await Promise.all([

@@ -19,6 +19,18 @@ const configSchema = z.object({
     .object({ path: z.string(), sha256: z.string(), disabled: z.string().optional() })
     .optional(),
   backup: z.object({ dir: z.string().optional() }).optional(),
+  /** Set by `medassist register`: where and as whom the clinic syncs (sync/register.ts). */
+  sync: z
+    .object({
+      coordinatorUrl: z.string(),
+      edgeUrl: z.string().optional(),
+      clinicId: z.string(),
+      region: z.string(),
+      releaseKeys: z.record(z.string(), z.string()),
+      registeredAt: z.string(),
+      batchSize: z.number().int().min(1).max(500).optional(),
+    })
+    .optional(),
 });
 export type ClinicConfig = z.infer<typeof configSchema>;
 

@@ -33,12 +33,17 @@ export function registerClinicCommand(program: Command): void {
       const opened = await openClinicForCli(flags, true);
       const backupDir = flags.backupDir ?? opened.config.backup?.dir;
       const passphrase = process.env.MEDASSIST_PASSPHRASE;
+      // A registered clinic syncs by itself (clinic/sync/sync-agent.ts); consults never wait.
+      const syncAgent = opened.config.sync
+        ? (await import('../../clinic/sync/sync-agent.js')).startSyncAgent(opened, { log })
+        : undefined;
       const node = await startClinicNode({
         clinic: opened,
         host: flags.host,
         port: Number(flags.port),
         ...(backupDir ? { backupDir } : {}),
         ...(passphrase ? { passphrase } : {}),
+        ...(syncAgent ? { syncAgent } : {}),
         log,
       });
       process.stdout.write(`clinic node listening on ${node.url}\n`);

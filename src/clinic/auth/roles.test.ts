@@ -32,6 +32,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   'audit.read':              [false, false, false, true,  true],
   'kb.update':               [false, false, false, true,  false],
   'sync.run':                [true,  true,  true,  true,  true],
+  'sync.register':           [false, false, false, true,  false],
 };
 const COLUMNS: readonly Role[] = ['chw', 'nurse', 'doctor', 'admin', 'support'];
 

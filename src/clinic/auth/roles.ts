@@ -23,6 +23,7 @@
  * | audit.read              |     |       |        |   x   |    x    |
  * | kb.update               |     |       |        |   x   |         |
  * | sync.run                |  x  |   x   |   x    |   x   |    x    |
+ * | sync.register           |     |       |        |   x   |         |
  *
  * Why: admin and support are not clinical roles, so they read no patient record. Admin carries
  * out erasure requests by record id (the request itself is checked off-system). Merging two
@@ -54,6 +55,7 @@ export const ACTIONS = [
   'audit.read',
   'kb.update',
   'sync.run',
+  'sync.register',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -80,6 +82,8 @@ export const PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   'audit.read': ['admin', 'support'],
   'kb.update': ['admin'],
   'sync.run': EVERYONE,
+  // Registration gives the clinic its cloud identity: an act of configuration, like config.manage.
+  'sync.register': ['admin'],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -13,6 +13,7 @@ const LABELS: Record<BackupPhase, string> = {
   verify: 'verifying',
   stage: 'staging',
   swap: 'swapping',
+  upload: 'uploading',
 };
 
 export interface ProgressStream {
@@ -48,9 +49,11 @@ export function renderBar(progress: BackupProgress): string {
   const bar = `${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}`;
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
   const amount =
-    progress.phase === 'swap' || progress.phase === 'snapshot'
-      ? `${progress.bytesDone}/${progress.bytesTotal} steps`
-      : `${mib(progress.bytesDone)}/${mib(progress.bytesTotal)} MiB`;
+    progress.phase === 'upload'
+      ? `${progress.bytesDone}/${progress.bytesTotal} items`
+      : progress.phase === 'swap' || progress.phase === 'snapshot'
+        ? `${progress.bytesDone}/${progress.bytesTotal} steps`
+        : `${mib(progress.bytesDone)}/${mib(progress.bytesTotal)} MiB`;
 
   return `${LABELS[progress.phase].padEnd(10)} [${bar}] ${percent}  ${amount}`;
 }

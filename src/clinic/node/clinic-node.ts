@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lastBackupAge, startDailyBackup, type DailyBackup } from '../backup/index.js';
 import type { OpenClinic } from '../clinic.js';
+import type { SyncStatusView } from '../sync/status.js';
 import type { Logger } from './log.js';
 
 export interface ClinicNodeOptions {
@@ -19,6 +20,8 @@ export interface ClinicNodeOptions {
   passphrase?: string;
   backupIntervalMs?: number;
   log: Logger;
+  /** The sync agent (clinic/sync/sync-agent.ts), when the clinic is registered; stopped first. */
+  syncAgent?: { status(): SyncStatusView; syncNow(): Promise<unknown>; stop(): Promise<void> };
 }
 
 export interface ClinicNode {
@@ -82,6 +85,7 @@ export async function startClinicNode(o: ClinicNodeOptions): Promise<ClinicNode>
     url,
     backup,
     async stop() {
+      await o.syncAgent?.stop();
       await backup?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       o.clinic.close();

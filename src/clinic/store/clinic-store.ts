@@ -441,8 +441,13 @@ export function createClinicStore(db: ClinicDatabase, clock = () => new Date()):
     countEncounters: () =>
       (db.prepare('SELECT count(*) AS n FROM encounters').get() as { n: number }).n,
     pendingOutbox: () =>
-      (db.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number })
-        .n,
+      (
+        db
+          .prepare(
+            'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND quarantined_at IS NULL',
+          )
+          .get() as { n: number }
+      ).n,
     close: () => {
       // Closing checkpoints anyway; TRUNCATE also empties the WAL file.
       if (db.open && db.pragma('journal_mode', { simple: true }) === 'wal') {

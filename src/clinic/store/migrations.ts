@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AUDIT_SCHEMA_SQL, AUTH_SCHEMA_SQL } from '../auth/schema.js';
+import { SYNC_SCHEMA_SQL } from '../sync/schema.js';
 
 const CORE = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -60,8 +61,8 @@ const CORE = `
   CREATE INDEX outbox_unsent ON outbox (sent_at, seq);
 `;
 
-// v1 core records, v2 users and sessions, v3 the append-only audit log.
-const STEPS: readonly string[] = [CORE, AUTH_SCHEMA_SQL, AUDIT_SCHEMA_SQL];
+// v1 core records, v2 users and sessions, v3 the append-only audit log, v4 sync state.
+const STEPS: readonly string[] = [CORE, AUTH_SCHEMA_SQL, AUDIT_SCHEMA_SQL, SYNC_SCHEMA_SQL];
 
 /** The schema version this program writes. */
 export function schemaVersion(): number {

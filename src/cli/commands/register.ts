@@ -1,0 +1,46 @@
+/**
+ * `medassist register --coordinator URL --token ENROLMENT_TOKEN [--region R] [--edge URL]`:
+ * gives the clinic its cloud identity (admin only; sync/register.ts).
+ */
+import type { Command } from 'commander';
+import { registerClinic } from '../../clinic/sync/register.js';
+import { withClinic } from '../clinic-context.js';
+import { authorizeSync } from './sync-auth.js';
+
+interface RegisterFlags {
+  coordinator: string;
+  token: string;
+  region: string;
+  edge?: string;
+  keyFile?: string;
+  json?: boolean;
+}
+
+export function registerRegisterCommand(program: Command): void {
+  program
+    .command('register')
+    .description('register this clinic with the cloud coordinator (admin)')
+    .requiredOption('--coordinator <url>', 'base URL of the coordinator')
+    .requiredOption('--token <token>', 'enrolment token given by the coordinator operator')
+    .option('--region <region>', 'region (shard) of this clinic', 'default')
+    .option('--edge <url>', 'base URL of the regional edge, tried before the cloud')
+    .option('--key-file <file>', 'key file to unlock the clinic')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: RegisterFlags) => {
+      await withClinic(flags, async (clinic) => {
+        authorizeSync(clinic, 'sync.register');
+        const sync = await registerClinic(clinic, {
+          coordinatorUrl: flags.coordinator,
+          enrolmentToken: flags.token,
+          region: flags.region,
+          ...(flags.edge === undefined ? {} : { edgeUrl: flags.edge }),
+        });
+        const keys = Object.keys(sync.releaseKeys).length;
+        process.stdout.write(
+          flags.json
+            ? `${JSON.stringify({ clinicId: sync.clinicId, region: sync.region, releaseKeys: keys })}\n`
+            : `registered as clinic ${sync.clinicId} in region ${sync.region} (${keys} release keys)\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,8 @@
+export {
+  anonymiseEncounter,
+  resourceKeyOf,
+  type AnonymiseContext,
+  type EncounterUploadBody,
+  type StoredEncounter,
+} from './encounter-upload.js';
+export { isoWeekOf } from './iso-week.js';
