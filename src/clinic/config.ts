@@ -19,6 +19,8 @@ const configSchema = z.object({
     .object({ path: z.string(), sha256: z.string(), disabled: z.string().optional() })
     .optional(),
   backup: z.object({ dir: z.string().optional() }).optional(),
+  /** The web app's listen address: absent means loopback only; a LAN address opens it. */
+  web: z.object({ host: z.string().optional() }).optional(),
 });
 export type ClinicConfig = z.infer<typeof configSchema>;
 

@@ -1,0 +1,36 @@
+/**
+ * Health check (no sign-in: it carries no patient data) and the status bar: sync mode, last
+ * sync, queued items, knowledge version, alerts.
+ */
+import type { FastifyInstance } from 'fastify';
+import { lastBackupAge } from '../backup/index.js';
+import type { NodeContext } from './node-context.js';
+import { requireSession } from './session-auth.js';
+import { fallbackStatus } from './status-view.js';
+
+export function registerStatusRoutes(app: FastifyInstance, ctx: NodeContext): Promise<void> {
+  const { clinic } = ctx;
+
+  app.get('/api/health', async () => {
+    const age = await lastBackupAge(clinic.home);
+    return {
+      status: 'ok',
+      clinicId: clinic.config.clinicId,
+      knowledge: clinic.config.knowledge?.version ?? null,
+      model: clinic.model.status,
+      lastBackupAt: age?.lastSuccessAt ?? null,
+      pendingSync: clinic.store.pendingOutbox(),
+    };
+  });
+
+  app.get('/api/status', { preHandler: requireSession(clinic.store, 'system.status') }, () => {
+    const sync = ctx.syncAgent ? ctx.syncAgent.status() : fallbackStatus(clinic);
+    return Promise.resolve({
+      ...sync,
+      edition: { id: ctx.edition.id, name: ctx.edition.name },
+      clinicName: clinic.config.name ?? null,
+    });
+  });
+
+  return Promise.resolve();
+}
