@@ -1,9 +1,12 @@
 /** The interface language, switchable at any time; the files come from the clinic node. */
+import { useState } from 'preact/hooks';
 import { LANGUAGES, isLanguage, switchLanguage, t } from './i18n.js';
 import { useLanguage } from './use-i18n.js';
 
 export function LanguagePicker() {
   const lang = useLanguage();
+  // A language file that cannot be fetched leaves the current language in place.
+  const [failed, setFailed] = useState(false);
   return (
     <label class="lang">
       <span>{t('app.language')}</span>
@@ -12,7 +15,9 @@ export function LanguagePicker() {
         value={lang}
         onChange={(e) => {
           const value = e.currentTarget.value;
-          if (isLanguage(value)) void switchLanguage(value);
+          if (!isLanguage(value)) return;
+          setFailed(false);
+          switchLanguage(value).catch(() => setFailed(true));
         }}
       >
         {LANGUAGES.map((l) => (
@@ -21,6 +26,7 @@ export function LanguagePicker() {
           </option>
         ))}
       </select>
+      {failed && <span role="alert">{t('common.networkError')}</span>}
     </label>
   );
 }
