@@ -3,11 +3,31 @@
  * the guideline version, and a banner for outbreak alerts. Polled every 15 s from the node.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import type { StatusView } from './api-types.js';
 import { formatDateTime, t } from './i18n.js';
 
 const POLL_MS = 15_000;
+
+function SyncNow() {
+  const [note, setNote] = useState('');
+  const press = () => {
+    setNote('');
+    api('POST', '/api/sync').then(
+      () => setNote(t('sync.started')),
+      (e: unknown) =>
+        setNote(e instanceof ApiError && e.status === 409 ? t('sync.notConfigured') : String(e)),
+    );
+  };
+  return (
+    <>
+      <button type="button" class="link" onClick={press}>
+        {t('sync.now')}
+      </button>
+      {note && <span aria-live="polite">{note}</span>}
+    </>
+  );
+}
 
 export function StatusBar({ signedIn }: { signedIn: boolean }) {
   const [status, setStatus] = useState<StatusView | null>(null);
@@ -50,6 +70,7 @@ export function StatusBar({ signedIn }: { signedIn: boolean }) {
         <span>
           {t('status.knowledge')}: {status.knowledgeVersion ?? '-'}
         </span>
+        <SyncNow />
       </div>
       {status.alerts.length > 0 && (
         <div class="alerts" role="alert">

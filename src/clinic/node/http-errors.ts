@@ -21,6 +21,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   CSRF_HEADER_MISSING: 403,
   AUTH_LOCKED: 429,
   NOT_FOUND: 404,
+  SYNC_NOT_CONFIGURED: 409,
 };
 
 /** The HTTP status and JSON body of an error thrown by a route. */

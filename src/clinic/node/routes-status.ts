@@ -3,6 +3,7 @@
  * sync, queued items, knowledge version, alerts.
  */
 import type { FastifyInstance } from 'fastify';
+import { MedAssistError } from '../../shared/errors.js';
 import { lastBackupAge } from '../backup/index.js';
 import type { NodeContext } from './node-context.js';
 import { requireSession } from './session-auth.js';
@@ -31,6 +32,27 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: NodeContext): Pr
       clinicName: clinic.config.name ?? null,
     });
   });
+
+  // Starts a sync and answers at once; the status bar shows its progress. The agent runs one
+  // sync at a time, so a second press joins the running one.
+  app.post(
+    '/api/sync',
+    { preHandler: requireSession(clinic.store, 'sync.run') },
+    (_request, reply) => {
+      const agent = ctx.syncAgent;
+      if (!agent) {
+        throw new MedAssistError(
+          'SYNC_NOT_CONFIGURED',
+          'this clinic has no sync agent: run medassist register',
+        );
+      }
+      agent.syncNow().catch((error: unknown) => {
+        const code = error instanceof MedAssistError ? error.code : 'UNKNOWN';
+        ctx.log.warn({ code }, 'manual sync failed');
+      });
+      return reply.status(202).send({ started: true });
+    },
+  );
 
   return Promise.resolve();
 }

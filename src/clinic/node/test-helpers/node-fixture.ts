@@ -12,6 +12,7 @@ import { createUser, type Role } from '../../auth/index.js';
 import { setupClinic } from '../../clinic.js';
 import { startClinicNode, type ClinicNode } from '../clinic-node.js';
 import { createLogger } from '../log.js';
+import type { SyncAgentHandle } from '../status-view.js';
 
 export const PINS: Readonly<Record<Role, string>> = {
   chw: '240617',
@@ -28,7 +29,9 @@ export interface NodeFixture {
   close(): Promise<void>;
 }
 
-export async function startNodeFixture(options: { webRoot?: string } = {}): Promise<NodeFixture> {
+export async function startNodeFixture(
+  options: { webRoot?: string; syncAgent?: SyncAgentHandle } = {},
+): Promise<NodeFixture> {
   const work = mkdtempSync(join(tmpdir(), 'medassist-api-'));
   const bundledKb = join(work, 'kb.db');
   compileKnowledgeBase({
@@ -50,6 +53,7 @@ export async function startNodeFixture(options: { webRoot?: string } = {}): Prom
     port: 0,
     log: createLogger((l) => logLines.push(l)),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.syncAgent ? { syncAgent: options.syncAgent } : {}),
   });
 
   return {

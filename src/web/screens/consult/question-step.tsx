@@ -3,7 +3,7 @@
  * type needs (yes / no / not known, a number with its unit, or one of the chart's values).
  * Respiratory rates get the breath timer next to the typed count.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GuidedStep, QuestionSpec } from '../../api-types.js';
 import { t } from '../../i18n.js';
 import { BreathTimer } from './breath-timer.js';
@@ -102,6 +102,9 @@ interface Props {
 
 export function QuestionStep({ step, onNext, onClassify, busy }: Props) {
   const [draft, setDraft] = useState<Draft>({});
+  const title = useRef<HTMLHeadingElement>(null);
+  // Each new step moves focus to its title, so keyboard and screen-reader users start there.
+  useEffect(() => title.current?.focus(), []);
   const set = (key: string) => (v: Reply) => setDraft((d) => ({ ...d, [key]: v }));
 
   const collect = (): [Record<string, Answer>, string[]] => {
@@ -121,7 +124,9 @@ export function QuestionStep({ step, onNext, onClassify, busy }: Props) {
 
   return (
     <form class="card" onSubmit={next} aria-labelledby="step-title">
-      <h2 id="step-title">{t(`boxes.${step.box}`)}</h2>
+      <h2 id="step-title" ref={title} tabIndex={-1}>
+        {t(`boxes.${step.box}`)}
+      </h2>
       {step.questions.map((q) => {
         const props = { q, value: draft[q.key], set: set(q.key) };
         if (q.type === 'boolean') return <BooleanQuestion key={q.key} {...props} />;
