@@ -12,6 +12,7 @@ import { startDailyBackup, type DailyBackup } from '../backup/index.js';
 import type { OpenClinic } from '../clinic.js';
 import { existsSync } from 'node:fs';
 import { knowledgeDbPath } from '../paths.js';
+import { registerHostCheck } from './host-check.js';
 import { errorHandler } from './http-errors.js';
 import type { Logger } from './log.js';
 import type { NodeContext } from './node-context.js';
@@ -55,6 +56,7 @@ export async function buildNodeApp(ctx: NodeContext, webRoot?: string): Promise<
   // A consult is a few kB of JSON; 256 kB leaves room and stops a flood early.
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
   app.setErrorHandler(errorHandler(ctx.log));
+  registerHostCheck(app);
   for (const register of [
     registerStatusRoutes,
     registerAuthRoutes,

@@ -17,12 +17,16 @@ function Passages({ links }: { links: readonly PassageLink[] }) {
   );
 }
 
+// Most severe first, as the chart reads: pink, then yellow, then green.
+const RANK = { 'urgent-referral': 0, 'specific-treatment': 1, 'home-care': 2 } as const;
+
 function Classifications({ result }: { result: ConsultResult }) {
+  const sorted = [...result.classifications].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   return (
     <section aria-labelledby="cls-title">
       <h3 id="cls-title">{t('result.classifications')}</h3>
       <ul class="classifications">
-        {result.classifications.map((c) => (
+        {sorted.map((c) => (
           <li key={c.id} class={`classification sev-${c.colour}`} data-severity={c.severity}>
             <strong>{c.name}</strong>
             <span class="sev-label">{t(`result.severity.${c.severity}`)}</span>
