@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { FINDING_KEYS } from '../../src/clinical/case/index.js';
+import { EDITIONS } from '../../src/clinical/protocols/registry.js';
 
 const LOCALES = ['en', 'fr', 'sw', 'hi', 'bn', 'th', 'id', 'vi'] as const;
 type Tree = { [key: string]: string | Tree };
@@ -63,4 +64,33 @@ for (const lang of LOCALES) {
 test('every finding of the vocabulary has its question in en.json', () => {
   const missing = FINDING_KEYS.filter((k) => lookup(en, `findings.${k}`) === undefined);
   assert.deepEqual(missing, []);
+});
+
+/** Every classification id of every edition (the rows carry `classificationId` and `name`). */
+function classificationIds(): string[] {
+  const ids = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const row = node as { classificationId?: unknown; name?: unknown };
+    if (typeof row.classificationId === 'string' && typeof row.name === 'string') {
+      ids.add(row.classificationId);
+      return;
+    }
+    Object.values(node).forEach(walk);
+  };
+  for (const edition of Object.values(EDITIONS)) {
+    walk(edition.sickChild.groups);
+    walk(edition.youngInfant.groups);
+  }
+  return [...ids];
+}
+
+test('every classification of every edition has its name in en.json', () => {
+  const ids = classificationIds();
+  assert.ok(ids.length > 20, `found ${ids.length} classifications`);
+  assert.deepEqual(
+    ids.filter((id) => lookup(en, `classifications.${id}`) === undefined),
+    [],
+  );
 });

@@ -112,6 +112,15 @@ function Register() {
   );
 }
 
+/** The store keeps printed names; their kebab case is the classification id (engine rows). */
+function classificationName(name: string): string {
+  const id = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return t(`classifications.${id}`, { defaultValue: name });
+}
+
 function History({ patientId }: { patientId: string }) {
   const [data, setData] = useState<{ patient: Patient; history: EncounterSummary[] } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -136,7 +145,7 @@ function History({ patientId }: { patientId: string }) {
         {data.history.map((e) => (
           <li key={e.id} class={e.urgentReferral ? 'sev-pink' : ''}>
             <strong>{t('patients.visit', { date: formatDate(e.visitDate) })}</strong>
-            <span>{e.classifications.join(', ')}</span>
+            <span>{e.classifications.map(classificationName).join(', ')}</span>
             {e.overrides.length > 0 && <em> ({t('patients.overridden')})</em>}
           </li>
         ))}

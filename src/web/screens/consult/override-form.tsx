@@ -43,7 +43,7 @@ export function OverrideForm({ encounterId, classifications }: Props) {
       >
         {classifications.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name}
+            {t(`classifications.${c.id}`, { defaultValue: c.name })}
           </option>
         ))}
       </select>

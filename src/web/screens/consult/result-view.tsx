@@ -28,7 +28,7 @@ function Classifications({ result }: { result: ConsultResult }) {
       <ul class="classifications">
         {sorted.map((c) => (
           <li key={c.id} class={`classification sev-${c.colour}`} data-severity={c.severity}>
-            <strong>{c.name}</strong>
+            <strong>{t(`classifications.${c.id}`, { defaultValue: c.name })}</strong>
             <span class="sev-label">{t(`result.severity.${c.severity}`)}</span>
             {c.status === 'provisional' && <em class="provisional">{t('result.provisional')}</em>}
             {c.firedBy.length > 0 && (
