@@ -42,9 +42,13 @@ export function StatusBar({ signedIn }: { signedIn: boolean }) {
       );
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
+    // A screen change (after a save, say) refreshes the queue count at once.
+    const onHash = () => void load();
+    addEventListener('hashchange', onHash);
     return () => {
       live = false;
       clearInterval(timer);
+      removeEventListener('hashchange', onHash);
     };
   }, [signedIn]);
 

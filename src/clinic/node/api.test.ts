@@ -198,6 +198,10 @@ test('the status bar shows offline mode and the outbox count without a sync agen
   assert.equal(typeof body.queued, 'number');
   assert.ok(body.queued >= 1, 'the saved consults wait in the outbox');
   assert.equal(body.edition.id, 'imci-2014');
+  const nurse = apiClient(fixture.url);
+  await nurse.signIn('nurse');
+  const consult = await nurse.call('POST', '/api/consult', { case: coughCase });
+  assert.equal(body.knowledgeVersion, consult.body.knowledge.version, 'bar and result agree');
 });
 
 test('no log line carries a PIN or a patient name', () => {

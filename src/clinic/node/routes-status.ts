@@ -25,7 +25,8 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: NodeContext): Pr
   });
 
   app.get('/api/status', { preHandler: requireSession(clinic.store, 'system.status') }, () => {
-    const sync = ctx.syncAgent ? ctx.syncAgent.status() : fallbackStatus(clinic);
+    const kbVersion = ctx.kb ? ctx.kb.meta().contentHash.slice(0, 12) : null;
+    const sync = ctx.syncAgent ? ctx.syncAgent.status() : fallbackStatus(clinic, kbVersion);
     return Promise.resolve({
       ...sync,
       edition: { id: ctx.edition.id, name: ctx.edition.name },

@@ -28,10 +28,15 @@ export interface SyncAgentHandle {
 }
 
 /**
+ * `knowledgeVersion` is the one every consult result names (the knowledge base's content
+ * hash), so the status bar and the result agree.
  * Limitation: without a sync agent the mode is always OFFLINE and no alerts are shown; the
  * queue is still true (the outbox entries not yet sent).
  */
-export function fallbackStatus(clinic: OpenClinic): SyncStatusView {
+export function fallbackStatus(
+  clinic: OpenClinic,
+  knowledgeVersion: string | null,
+): SyncStatusView {
   return {
     mode: 'OFFLINE',
     lastSyncAt: null,
@@ -40,7 +45,7 @@ export function fallbackStatus(clinic: OpenClinic): SyncStatusView {
     progress: null,
     lastError: null,
     alerts: [],
-    knowledgeVersion: clinic.config.knowledge?.version ?? null,
+    knowledgeVersion,
     registered: false,
   };
 }
