@@ -18,6 +18,8 @@ import { InputError } from '../shared/errors.js';
 /** The package root (holds content/ and dist/). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLED_KB = fileURLToPath(new URL('../../dist/knowledge.db', import.meta.url));
+/** The built web app (vite build), served by `medassist clinic serve`. */
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 export const CONTENT_DIR = fileURLToPath(new URL('../../content/passages', import.meta.url));
 
 export const home = () => medassistHome();

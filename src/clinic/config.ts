@@ -31,6 +31,8 @@ const configSchema = z.object({
       batchSize: z.number().int().min(1).max(500).optional(),
     })
     .optional(),
+  /** The web app's listen address: absent means loopback only; a LAN address opens it. */
+  web: z.object({ host: z.string().optional() }).optional(),
 });
 export type ClinicConfig = z.infer<typeof configSchema>;
 

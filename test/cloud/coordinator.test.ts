@@ -197,7 +197,7 @@ describe('push bodies', () => {
         authorization: `Bearer ${clinic.token}`,
         ...(encoding ? { 'content-encoding': encoding } : {}),
       },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
 
   test('a plain JSON body is accepted as well as gzip', async () => {

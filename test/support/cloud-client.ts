@@ -101,7 +101,7 @@ export function pushGzipped(base: string, token: string, body: Buffer): Promise<
       'content-encoding': 'gzip',
       authorization: `Bearer ${token}`,
     },
-    body,
+    body: new Uint8Array(body),
   });
 }
 

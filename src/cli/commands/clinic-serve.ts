@@ -6,9 +6,10 @@ import { startClinicNode } from '../../clinic/node/clinic-node.js';
 import { createLogger } from '../../clinic/node/log.js';
 import { InputError } from '../../shared/errors.js';
 import { openClinicForCli } from '../clinic-context.js';
+import { WEB_ROOT } from '../context.js';
 
 interface ServeFlags {
-  host: string;
+  host?: string;
   port: string;
   backupDir?: string;
   keyFile?: string;
@@ -18,8 +19,10 @@ export function registerClinicCommand(program: Command): void {
   const clinic = program.command('clinic').description('the clinic node');
   clinic
     .command('serve')
-    .description('run the clinic node: daily backup, health check (loopback unless configured)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .description(
+      'run the clinic node: web app, JSON API, daily backup (loopback unless configured)',
+    )
+    .option('--host <host>', 'address to listen on (default: config web.host, else 127.0.0.1)')
     .option('--port <port>', 'port (0: any free port)', '8470')
     .option('--backup-dir <dir>', 'folder for the daily backup (else config backup.dir)')
     .option('--key-file <file>', 'key file to unlock the clinic')
@@ -33,13 +36,16 @@ export function registerClinicCommand(program: Command): void {
       const opened = await openClinicForCli(flags, true);
       const backupDir = flags.backupDir ?? opened.config.backup?.dir;
       const passphrase = process.env.MEDASSIST_PASSPHRASE;
+      // Loopback unless the clinic chose its LAN address (config web.host or --host).
+      const host = flags.host ?? opened.config.web?.host ?? '127.0.0.1';
       // A registered clinic syncs by itself (clinic/sync/sync-agent.ts); consults never wait.
       const syncAgent = opened.config.sync
         ? (await import('../../clinic/sync/sync-agent.js')).startSyncAgent(opened, { log })
         : undefined;
       const node = await startClinicNode({
         clinic: opened,
-        host: flags.host,
+        host,
+        webRoot: WEB_ROOT,
         port: Number(flags.port),
         ...(backupDir ? { backupDir } : {}),
         ...(passphrase ? { passphrase } : {}),

@@ -105,8 +105,12 @@ async function appendBody(
   let done = offset;
   try {
     if (!res.body) return;
-    for await (const chunk of res.body) {
-      const bytes = chunk as Uint8Array;
+    // A reader, not `for await`: the same code type-checks under Node's and the DOM's streams.
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done: ended, value } = await reader.read();
+      if (ended) break;
+      const bytes = value as Uint8Array;
       // Never hold more than the manifest promised: a server cannot fill the disk.
       if (done + bytes.length > blob.size)
         throw new MedAssistError('KB_BLOB_TOO_LARGE', `blob is larger than [${blob.size}] bytes`);

@@ -52,7 +52,8 @@ export async function requestJson(r: JsonRequest): Promise<JsonReply> {
     res = await fetch(r.url, {
       method: r.method,
       headers: { accept: 'application/json', ...encoded?.headers, ...r.headers },
-      ...(encoded ? { body: encoded.bytes } : {}),
+      // A plain Uint8Array is a body under both Node's and the DOM's fetch types.
+      ...(encoded ? { body: new Uint8Array(encoded.bytes) } : {}),
       signal: signalFor(r),
     });
   } catch (cause) {

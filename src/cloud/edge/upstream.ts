@@ -48,8 +48,12 @@ export async function downloadVerified(
   const fd = openSync(tempPath, 'w');
   let size = 0;
   try {
-    for await (const chunk of res.body) {
-      const bytes = chunk as Uint8Array;
+    // A reader, not `for await`: the same code type-checks under Node's and the DOM's streams.
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const bytes = value as Uint8Array;
       size += bytes.length;
       if (size > MAX_BLOB_BYTES)
         throw new MedAssistError('EDGE_BLOB_TOO_LARGE', `blob over [${MAX_BLOB_BYTES}] bytes`);
