@@ -19,6 +19,18 @@ const configSchema = z.object({
     .object({ path: z.string(), sha256: z.string(), disabled: z.string().optional() })
     .optional(),
   backup: z.object({ dir: z.string().optional() }).optional(),
+  /** The model step of the consult (issue 5): escalation threshold, budgets, cloud model. */
+  hybrid: z
+    .object({
+      threshold: z.number().min(0).max(1).optional(),
+      localTimeoutMs: z.number().int().min(1).optional(),
+      cloudBudgetMs: z.number().int().min(1).optional(),
+      /** An OpenAI-compatible server: the coordinator, or a `medassist model serve`. */
+      cloud: z
+        .object({ url: z.string(), path: z.string().optional(), model: z.string().optional() })
+        .optional(),
+    })
+    .optional(),
 });
 export type ClinicConfig = z.infer<typeof configSchema>;
 

@@ -30,3 +30,4 @@ export {
   type Ranked,
   type Source,
 } from './merge.js';
+export { renderModelText } from './render-text.js';
