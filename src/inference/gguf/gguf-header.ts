@@ -92,8 +92,18 @@ export interface GgufHeader {
   metadata: ReadonlyMap<string, GgufScalar>;
 }
 
+function openModel(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (cause) {
+    throw new MedAssistError('MODEL_FILE_MISSING', `model file cannot be opened [${path}]`, {
+      cause,
+    });
+  }
+}
+
 export function readGgufHeader(path: string): GgufHeader {
-  const fd = openSync(path, 'r');
+  const fd = openModel(path);
   try {
     const r = new Reader(fd);
     if (r.bytes(4).toString('ascii') !== 'GGUF')
