@@ -105,3 +105,23 @@ test('an answer that is not a chat completion is refused as invalid', async () =
 
   await assert.rejects(engine.complete(request), (e) => code(e) === 'MODEL_RESPONSE_INVALID');
 });
+
+test('a refusal is reported by its code, without the text it came with', async () => {
+  const server = await stub((_b, res) =>
+    res.writeHead(400).end('{"error":{"message":"prompt was: fever 3 days","code":"bad_schema"}}'),
+  );
+  const engine = createOpenAiEngine({ baseUrl: server.url });
+
+  await assert.rejects(engine.complete(request), (e: Error) => {
+    assert.match(e.message, /\[400\] \[bad_schema\]/);
+    assert.doesNotMatch(e.message, /fever/);
+    return true;
+  });
+});
+
+test('a URL with credentials is refused at once without showing them', () => {
+  assert.throws(
+    () => createOpenAiEngine({ baseUrl: 'http://user:secret@127.0.0.1:9/' }),
+    (e: Error) => e.message.includes('credentials') && !e.message.includes('secret'),
+  );
+});

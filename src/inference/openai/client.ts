@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MedAssistError } from '../../shared/errors.js';
+import { InputError, MedAssistError } from '../../shared/errors.js';
 import type { ChatEngine, ChatRequest, ChatResult } from '../types.js';
 import { ChatCompletionResponse } from './wire.js';
 
@@ -61,6 +61,24 @@ async function headers(token: OpenAiClientOptions['token']): Promise<Record<stri
   return { ...base, authorization: `Bearer ${value}` };
 }
 
+function errorCode(body: unknown): string | null {
+  const error = (body as { error?: { code?: unknown; type?: unknown } } | null)?.error;
+  const code = error?.code ?? error?.type;
+  return typeof code === 'string' ? code.slice(0, 60) : null;
+}
+
+/** The endpoint for messages and logs: never the credentials a URL may carry. */
+function displayUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return '(invalid url)';
+  }
+}
+
 function parseAnswer(json: unknown, url: string, started: number): ChatResult {
   const parsed = ChatCompletionResponse.safeParse(json);
   const text = parsed.success ? parsed.data.choices[0]?.message.content : null;
@@ -76,9 +94,27 @@ function parseAnswer(json: unknown, url: string, started: number): ChatResult {
   };
 }
 
+async function pauseBeforeRetry(ms: number, signal: AbortSignal | undefined, url: string) {
+  try {
+    await sleep(ms, undefined, signal ? { signal } : {});
+  } catch (cause) {
+    throw new MedAssistError('MODEL_ABORTED', `request aborted [${url}]`, { cause });
+  }
+}
+
 /** Creates the HTTP engine. Nothing is sent until `complete` is called. */
 export function createOpenAiEngine(options: OpenAiClientOptions): ChatEngine {
-  const url = `${options.baseUrl.replace(/\/+$/, '')}${options.path ?? DEFAULTS.path}`;
+  const endpoint = `${options.baseUrl.replace(/\/+$/, '')}${options.path ?? DEFAULTS.path}`;
+  const url = displayUrl(endpoint);
+  if (/^[a-z]+:\/\/[^/]*@/i.test(endpoint)) {
+    // fetch refuses them anyway; say so at once, without the secret.
+    throw new InputError([
+      {
+        field: 'baseUrl',
+        message: `credentials in the URL are not supported, use a token [${url}]`,
+      },
+    ]);
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const totalMs = options.totalMs ?? DEFAULTS.totalMs;
   const retries = options.retries ?? 2;
@@ -86,25 +122,21 @@ export function createOpenAiEngine(options: OpenAiClientOptions): ChatEngine {
 
   async function send(body: string, signal: AbortSignal, started: number) {
     const init = { method: 'POST', headers: await headers(options.token), body, signal };
-    const res = await fetch(url, init);
+    const res = await fetch(endpoint, init);
     if (res.status >= 500) {
       await res.body?.cancel();
-      throw new MedAssistError(
-        'MODEL_UPSTREAM_ERROR',
-        `model server answered [${res.status}] [${url}]`,
-        {
-          details: { status: res.status },
-        },
-      );
+      const message = `model server answered [${res.status}] [${url}]`;
+      throw new MedAssistError('MODEL_UPSTREAM_ERROR', message, {
+        details: { status: res.status },
+      });
     }
     if (!res.ok) {
-      const text = (await res.text()).slice(0, 300);
+      // Only the error code of the answer: its message may echo the prompt.
+      const code = errorCode(await res.json().catch(() => null));
       throw new MedAssistError(
         'MODEL_REQUEST_REFUSED',
-        `model server refused the request [${res.status}] [${url}]: ${text}`,
-        {
-          details: { status: res.status },
-        },
+        `model server refused the request [${res.status}] [${code ?? 'no code'}] [${url}]`,
+        { details: { status: res.status, code } },
       );
     }
     return parseAnswer(await res.json(), url, started);
@@ -145,7 +177,7 @@ export function createOpenAiEngine(options: OpenAiClientOptions): ChatEngine {
         const pause = backoffMs * 2 ** n;
         const retry = RETRYABLE.has(last.code) && n < retries;
         if (!retry || performance.now() + pause >= deadline) break;
-        await sleep(pause, undefined, req.signal ? { signal: req.signal } : {});
+        await pauseBeforeRetry(pause, req.signal, url);
       }
     }
     throw last;
