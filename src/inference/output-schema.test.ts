@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MedAssistError } from '../shared/errors.js';
 import {
   ANSWER_LIMITS,
+  cleanText,
   MODEL_ANSWER_JSON_SCHEMA,
   modelAnswerSchema,
   parseModelAnswer,
@@ -59,4 +60,14 @@ test('more red flags than the bound are refused', () => {
     redFlags: Array.from({ length: ANSWER_LIMITS.redFlags + 1 }, () => 'x'),
   };
   assert.throws(() => parseModelAnswer(JSON.stringify(many)), /\[redFlags\]/);
+});
+
+test('bounds count characters, so an emoji at the bound is one character, not two', () => {
+  const at = { ...valid, redFlags: [`${'x'.repeat(ANSWER_LIMITS.redFlagChars - 1)}🩺`] };
+  assert.equal(parseModelAnswer(JSON.stringify(at)).redFlags.length, 1);
+});
+
+test('a run of undecodable bytes counts as one character and control characters as spaces', () => {
+  assert.equal(cleanText('a\uFFFD\uFFFD\uFFFDb'), 'a\uFFFDb');
+  assert.equal(cleanText('a\tb\nc'), 'a b\nc');
 });

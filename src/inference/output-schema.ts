@@ -21,17 +21,28 @@ export const ANSWER_LIMITS = {
 } as const;
 const L = ANSWER_LIMITS;
 
+/**
+ * A bounded string counted in characters (code points), as JSON Schema's `maxLength` and the
+ * grammar count them; zod's own `.max` counts UTF-16 units, so one emoji would count two.
+ */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .refine((s) => [...s].length <= max, { message: `more than ${max} characters` })
+    .meta({ maxLength: max });
+
 export const modelAnswerSchema = z.strictObject({
-  summary: z.string().min(1).max(L.summaryChars),
+  summary: text(L.summaryChars),
   differential: z
     .array(
       z.strictObject({
-        condition: z.string().min(1).max(L.conditionChars),
+        condition: text(L.conditionChars),
         confidence: z.enum(CONFIDENCE_LEVELS),
       }),
     )
     .max(L.differentialItems),
-  redFlags: z.array(z.string().min(1).max(L.redFlagChars)).max(L.redFlags),
+  redFlags: z.array(text(L.redFlagChars)).max(L.redFlags),
   confidence: z.enum(CONFIDENCE_LEVELS),
 });
 export type ModelAnswer = z.infer<typeof modelAnswerSchema>;
@@ -72,13 +83,28 @@ export const MODEL_ANSWER_JSON_SCHEMA = {
 } as const;
 
 /**
+ * Bytes that were not valid UTF-8 decode to one U+FFFD each, while the grammar counted the
+ * sequence as one character: a run of them becomes one, so the bounds agree. Control
+ * characters other than the newline become spaces.
+ */
+export function cleanText(s: string): string {
+  return s
+    .replace(/\uFFFD+/g, '\uFFFD')
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
+    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
+    .normalize('NFC');
+}
+
+/**
  * Untrusted model text to a typed answer. Throws MODEL_ANSWER_INVALID naming the field; the
  * model text itself is not put in the message (it may echo case details).
  */
-export function parseModelAnswer(text: string): ModelAnswer {
+export function parseModelAnswer(raw: string): ModelAnswer {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(raw, (_key, value: unknown) =>
+      typeof value === 'string' ? cleanText(value) : value,
+    );
   } catch (cause) {
     throw new MedAssistError(ENGINE_ERRORS.badAnswer, 'model answer is not JSON', { cause });
   }

@@ -17,6 +17,8 @@ export interface ChatRequest {
   jsonSchema: object;
   maxTokens: number;
   temperature?: number;
+  /** For reproducible sampling where the engine supports it; others ignore it. */
+  seed?: number;
   /**
    * Stops the generation. `complete` then rejects with a MedAssistError of code
    * `MODEL_ABORTED`; the engine stays usable for the next request.
