@@ -94,7 +94,8 @@ async function consultAndSave(
   const kb = openKb();
   try {
     const actor = requireSession(clinic);
-    const model = { config: clinic.config, flags, createLocal };
+    const usable = clinic.model.status === 'ok' || clinic.model.status === 'restored';
+    const model = { config: clinic.config, flags, createLocal: usable ? createLocal : null };
     return await consultWith(input, options, { kb, store: clinic.store, actor }, model);
   } finally {
     kb?.close();

@@ -10,7 +10,11 @@ import { InputError } from '../../shared/errors.js';
 
 export interface ModelCommandDeps {
   /** The local engine for a model file (the model branch's llama.cpp engine). */
-  createEngine(o: { modelPath: string; threads: number; timeoutMs: number }): Promise<ChatEngine>;
+  createEngine(o: {
+    modelPath: string;
+    threads: number;
+    timeoutMs: number;
+  }): Promise<ChatEngine & { load?(): Promise<number> }>;
 }
 
 interface ServeFlags {
@@ -49,6 +53,9 @@ async function serve(flags: ServeFlags, deps: ModelCommandDeps): Promise<void> {
   const timeoutMs = intFlag('--timeout-ms', flags.timeoutMs, 1, 3_600_000);
   const { buildModelServer } = await import('../../inference/openai/server.js');
   const engine = await deps.createEngine({ modelPath: flags.model, threads, timeoutMs });
+  // Load before listening, so that the first request does not pay for it and a model that
+  // does not load fails the command instead of every request.
+  await engine.load?.();
   const app = buildModelServer({
     engine,
     modelId: basename(flags.model).replace(/\.gguf$/i, ''),
