@@ -7,6 +7,7 @@
  * model process here keeps the suite light on the shared cores.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,8 @@ import { orchestrate } from '../orchestrator/orchestrate.js';
 import { consultView, convulsionsCase } from '../orchestrator/test-helpers.js';
 import { createOpenAiEngine } from './client.js';
 import { refusedPortUrl } from './test-helpers.js';
-import { startModelServe, type ServeProcess } from './test-serve.js';
+import { CLI_RUN, startModelServe, type ServeProcess } from './test-serve.js';
+import type { ConsultResult } from '../../clinic/consult/consult-result.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medassist-serve-'));
 const tiny = join(dir, 'medassist-tiny.gguf');
@@ -37,6 +39,22 @@ const request = (signal?: AbortSignal) => ({
   maxTokens: 1200,
   ...(signal ? { signal } : {}),
 });
+
+const CASE = JSON.stringify({
+  patient: { age_months: 18, weight_kg: 11 },
+  findings: { convulsions_history: true },
+});
+
+/** `medassist consult -` from source, in a fresh MEDASSIST_HOME without a clinic. */
+function consultCli(args: string[]): ConsultResult {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', CLI_RUN, 'consult', '-', ...args],
+    { input: CASE, encoding: 'utf8', env: { ...process.env, MEDASSIST_HOME: dir } },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as ConsultResult;
+}
 
 /** Polls /health until a generation is running. */
 async function untilGenerating(url: string) {
@@ -113,6 +131,18 @@ describe('model serve on the tiny generated model', () => {
     } finally {
       await app.close();
     }
+  });
+
+  test('medassist consult --cloud-model escalates to it and records the model step', () => {
+    const run = (extra: string[]) => consultCli(['--no-save', '--format', 'json', ...extra]);
+    const escalated = run(['--cloud-model', serve.url]);
+    const plain = run([]);
+
+    assert.equal(escalated.model?.escalated, true);
+    assert.match(escalated.model?.engines.cloud ?? '', /^openai:http:\/\/127\.0\.0\.1:/);
+    assert.equal(typeof escalated.model?.latencyMs.cloud, 'number');
+    assert.equal(plain.model, undefined);
+    assert.deepEqual(escalated.classifications, plain.classifications);
   });
 
   test('stops cleanly on SIGTERM', async () => {

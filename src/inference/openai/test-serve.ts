@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
 const MAIN = new URL('../../cli/main.ts', import.meta.url).href;
-const RUN = `const { main } = await import(${JSON.stringify(MAIN)});
+/** An ES module for `node --eval` that runs the CLI from source with the arguments after it. */
+export const CLI_RUN = `const { main } = await import(${JSON.stringify(MAIN)});
 process.exitCode = await main(['node', 'medassist', ...process.argv.slice(1)]);`;
 
 export interface ServeProcess {
@@ -20,7 +21,7 @@ export async function startModelServe(modelPath: string, extra: string[] = []) {
   const args = ['model', 'serve', '--model', modelPath, '--port', '0', '--threads', '1'];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '--eval', RUN, ...args, ...extra],
+    ['--import', 'tsx', '--input-type=module', '--eval', CLI_RUN, ...args, ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -61,7 +61,8 @@ export interface HybridResult {
   notes: string[];
 }
 
-const DEFAULTS = { localTimeoutMs: 8_000, cloudBudgetMs: 15_000, maxTokens: 256 };
+// The longest answer the schema allows is about 800 characters: some 250 tokens of a BPE vocabulary.
+const DEFAULTS = { localTimeoutMs: 8_000, cloudBudgetMs: 15_000, maxTokens: 384 };
 
 interface Paths {
   local: Asked | null;
