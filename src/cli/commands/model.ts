@@ -3,6 +3,7 @@
  * engine (issue 5), on loopback unless told otherwise. It stops on SIGINT/SIGTERM after the
  * running generations are aborted and the engine is closed.
  */
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ChatEngine } from '../../inference/types.js';
@@ -51,6 +52,9 @@ async function serve(flags: ServeFlags, deps: ModelCommandDeps): Promise<void> {
   const maxQueue = intFlag('--max-queue', flags.maxQueue, 0, 10_000);
   const maxTokens = intFlag('--max-tokens', flags.maxTokens, 1, 8192);
   const timeoutMs = intFlag('--timeout-ms', flags.timeoutMs, 1, 3_600_000);
+  if (!existsSync(flags.model)) {
+    throw new InputError([{ field: '--model', message: `no such file [${flags.model}]` }]);
+  }
   const { buildModelServer } = await import('../../inference/openai/server.js');
   const engine = await deps.createEngine({ modelPath: flags.model, threads, timeoutMs });
   // Load before listening, so that the first request does not pay for it and a model that
