@@ -100,6 +100,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
     const { registerModelCommand } = await import('./commands/model.js');
     return (program) => registerModelCommand(program, { createEngine: createLocalEngine });
   },
+  cloud: async () => (await import('./commands/cloud.js')).registerCloudCommand,
 };
 
 // Commands registered together by one module.

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench:sync`: the cloud side of sync on a real PostgreSQL on loopback, with two
+ * coordinator instances (`medassist cloud serve` child processes) and a load generator in
+ * this process. 1,000 simulated clinics each push 5 realistic FHIR cases (one gzip batch) and
+ * poll alerts; then an idle alert poll (304) over many keep-alive connections; bytes on the
+ * wire per case through our counting proxy. Prints a table (README) and writes
+ * bench/out/sync-latest.json. Everything runs on 127.0.0.1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createEnrolmentToken } from '../src/cloud/auth/enrolment.js';
+import { openPgDatabase } from '../src/cloud/db/sql.js';
+import { insertAlert } from '../src/cloud/alerts/alert-store.js';
+import {
+  push,
+  pushBody,
+  pushGzipped,
+  registerTestClinic,
+  type TestClinic,
+} from '../test/support/cloud-client.js';
+import { startFaultProxy } from '../test/support/fault-proxy.js';
+import { startTestPostgres } from '../test/support/postgres.js';
+import { encounterItem, telemetryItem } from '../test/support/uploads.js';
+import { treeCpuMs } from './cpu.js';
+import { pollIdle } from './idle-poll.js';
+import { summary } from './stats.js';
+
+const CLINICS = Number(process.env.BENCH_CLINICS ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
+const REGIONS = ['north', 'south', 'east', 'west'];
+
+function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['bin/medassist.js', 'cloud', 'serve', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve({ child, base: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`coordinator exited [${code}]`)));
+  });
+}
+
+/** Runs `task(i)` for i < n with `limit` in flight. */
+async function pool(n: number, limit: number, task: (i: number) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    while (next < n) await task(next++);
+  };
+  await Promise.all(Array.from({ length: limit }, lane));
+}
+
+function batchOf(clinic: TestClinic, i: number) {
+  const items = [0, 1, 2, 3, 4].map((k) => encounterItem(`c${i}-${k}`, { region: clinic.region }));
+  return [...items, telemetryItem(`t${i}`)];
+}
+
+/** One clinic sync: push its batch, then poll alerts with the ETag it holds. */
+async function sync(
+  base: string,
+  token: string,
+  body: Buffer,
+  poll: string,
+  etag: string,
+  lat: number[],
+) {
+  const t0 = performance.now();
+  const reply = await pushGzipped(base, token, body);
+  lat.push(performance.now() - t0);
+  if (reply.status !== 200) throw new Error(`push ${reply.status}`);
+  const answer = await fetch(`${base}${poll}`, { headers: { 'if-none-match': etag } });
+  await answer.arrayBuffer();
+}
+
+async function main() {
+  const pg = await startTestPostgres();
+  if (pg.kind !== 'postgres')
+    throw new Error('bench:sync needs a real PostgreSQL (install postgresql)');
+  const url = await pg.createDatabase('bench');
+  const first = await serve(url);
+  const second = await serve(url);
+  const bases = [first.base, second.base];
+  const db = openPgDatabase(url, 4);
+  try {
+    for (const region of REGIONS)
+      await insertAlert(db, { region, severity: 'info', title: 'Bench notice', body: '' });
+    const clinics: TestClinic[] = [];
+    await pool(CLINICS, 16, async (i) => {
+      const region = REGIONS[i % REGIONS.length]!;
+      const { token } = await createEnrolmentToken(db, region);
+      clinics[i] = await registerTestClinic(bases[i % 2]!, token, region);
+    });
+    const etags = new Map<string, string>();
+    for (const region of REGIONS) {
+      const reply = await fetch(`${first.base}/v1/alerts?region=${region}`);
+      await reply.arrayBuffer();
+      etags.set(region, reply.headers.get('etag') ?? '');
+    }
+
+    // Bodies are built before the clock starts: what a clinic spends making them is not the
+    // cloud's cost.
+    const bodies = clinics.map((c, i) => pushBody(`b${i}`, batchOf(c, i)));
+    const lat: number[] = [];
+    const serverPids = [first.child.pid!, second.child.pid!, pg.postmasterPid()!];
+    const cpu0 = serverPids.map(treeCpuMs);
+    const t0 = performance.now();
+    await pool(CLINICS, CONCURRENCY, (i) => {
+      const c = clinics[i]!;
+      const poll = `/v1/alerts?region=${c.region}`;
+      return sync(bases[i % 2]!, c.token, bodies[i]!, poll, etags.get(c.region)!, lat);
+    });
+    const syncSeconds = (performance.now() - t0) / 1000;
+    const cpuMs = serverPids.map((pid, k) => treeCpuMs(pid) - cpu0[k]!);
+    const serverCpuPerSync = cpuMs.reduce((a, b) => a + b, 0) / CLINICS;
+
+    const idle = await pollIdle(
+      bases,
+      `/v1/alerts?region=north`,
+      etags.get('north')!,
+      POLL_SECONDS,
+      128,
+    );
+
+    const proxy = await startFaultProxy(Number(new URL(first.base).port));
+    const sample = clinics.slice(0, 50);
+    for (const [k, clinic] of sample.entries()) {
+      const items = [0, 1, 2, 3, 4].map((j) =>
+        encounterItem(`w${k}-${j}`, { region: clinic.region }),
+      );
+      await push(proxy.url, clinic, `w${k}`, items);
+    }
+    const wire = (proxy.bytes.up + proxy.bytes.down) / (sample.length * 5);
+    const upOnly = proxy.bytes.up / (sample.length * 5);
+    await proxy.close();
+
+    const push95 = summary(lat).p95;
+    const rows: [string, string, string][] = [
+      [
+        'clinic syncs/s (push 5 cases + telemetry, poll alerts)',
+        (CLINICS / syncSeconds).toFixed(0),
+        '>= 1,000',
+      ],
+      ['push latency p95 (ms)', push95.toFixed(1), '< 100'],
+      ['server CPU per sync (ms: 2 coordinators + PostgreSQL)', serverCpuPerSync.toFixed(2), ''],
+      [
+        'syncs/s the server side could do on 2 free cores (2,000 / CPU ms per sync)',
+        (2000 / serverCpuPerSync).toFixed(0),
+        '>= 1,000',
+      ],
+      ['idle alert poll 304 (req/s)', idle.rps.toFixed(0), '>= 10,000'],
+      ['bytes on the wire per case (up + down, incl. HTTP headers)', wire.toFixed(0), '< 1,536'],
+      ['bytes up per case', upOnly.toFixed(0), ''],
+    ];
+    const cpu = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}`;
+    console.log(
+      `\nload average: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other work on this machine)`,
+    );
+    console.log(
+      `\nsync bench: ${CLINICS} clinics, ${CONCURRENCY} in flight, 2 coordinator instances, PostgreSQL on loopback, ${cpu}\n`,
+    );
+    console.log('| measure | result | goal |\n| --- | ---: | --- |');
+    for (const [m, r, g] of rows) console.log(`| ${m} | ${r} | ${g} |`);
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync(
+      'bench/out/sync-latest.json',
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          cpu,
+          clinics: CLINICS,
+          syncsPerS: CLINICS / syncSeconds,
+          serverCpuMsPerSync: serverCpuPerSync,
+          cpuMsByProcess: { coordinatorA: cpuMs[0], coordinatorB: cpuMs[1], postgres: cpuMs[2] },
+          loadAverage: loadavg(),
+          push: summary(lat),
+          idlePollRps: idle.rps,
+          idleNon304: idle.other,
+          wireBytesPerCase: wire,
+          upBytesPerCase: upOnly,
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await db.close();
+    first.child.kill('SIGTERM');
+    second.child.kill('SIGTERM');
+    await pg.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,172 @@
+/**
+ * `medassist cloud serve | enrol | revoke | alert`: the cloud coordinator and its operator
+ * commands. The operator commands work on the database directly (same choice of database as
+ * serve); with the embedded PGlite, stop the server first, since PGlite allows one process.
+ */
+import type { Command } from 'commander';
+import { InputError } from '../../shared/errors.js';
+import { home } from '../context.js';
+
+interface DbFlags {
+  config?: string;
+  data?: string;
+}
+
+function withDbOptions(command: Command): Command {
+  return command
+    .option(
+      '--config <file>',
+      'region map JSON: { "regions": { "<region>": "<url>" }, "default": "<url>" }',
+    )
+    .option('--data <dir>', 'embedded PGlite folder when neither --config nor DATABASE_URL is set');
+}
+
+function choice(flags: DbFlags) {
+  const databaseUrl = process.env.DATABASE_URL;
+  return {
+    ...(flags.config ? { configFile: flags.config } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(flags.data ? { dataDir: flags.data } : {}),
+  };
+}
+
+async function withShards<T>(
+  flags: DbFlags,
+  fn: (s: import('../../cloud/db/shards.js').Shards) => Promise<T>,
+) {
+  const [{ openShards }, { regionMapFor }] = await Promise.all([
+    import('../../cloud/db/shards.js'),
+    import('../../cloud/serve.js'),
+  ]);
+  const shards = await openShards(regionMapFor(choice(flags), home()));
+  try {
+    return await fn(shards);
+  } finally {
+    await shards.close();
+  }
+}
+
+function parsePort(port: string): number {
+  if (!/^\d+$/.test(port) || Number(port) > 65535) {
+    throw new InputError([{ field: '--port', message: `must be a port number [${port}]` }]);
+  }
+  return Number(port);
+}
+
+interface ServeFlags extends DbFlags {
+  host: string;
+  port: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  clientCa?: string;
+}
+
+function registerServe(cloud: Command): void {
+  withDbOptions(
+    cloud
+      .command('serve')
+      .description('run a coordinator instance (stateless: run as many as needed)'),
+  )
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0: any free port)', '8480')
+    .option('--tls-cert <file>', 'TLS certificate (PEM)')
+    .option('--tls-key <file>', 'TLS private key (PEM)')
+    .option(
+      '--client-ca <file>',
+      'CA (PEM) whose client certificates authenticate clinics (mutual TLS)',
+    )
+    .action(async (flags: ServeFlags) => {
+      if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey) || (flags.clientCa && !flags.tlsCert)) {
+        throw new InputError([
+          { field: '--tls-cert', message: 'needs --tls-key (and --client-ca needs both)' },
+        ]);
+      }
+      const { startCoordinator } = await import('../../cloud/serve.js');
+      const running = await startCoordinator(
+        {
+          ...choice(flags),
+          host: flags.host,
+          port: parsePort(flags.port),
+          ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}),
+          ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}),
+          ...(flags.clientCa ? { clientCa: flags.clientCa } : {}),
+        },
+        home(),
+      );
+      process.stdout.write(`coordinator listening on ${running.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void running.close().then(resolve, resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
+
+function registerOperatorCommands(cloud: Command): void {
+  withDbOptions(
+    cloud.command('enrol').description('print a one-time enrolment token for a clinic of a region'),
+  )
+    .requiredOption('--region <region>', 'the region the clinic belongs to')
+    .option('--days <n>', 'days until the token expires', '7')
+    .action(async (flags: DbFlags & { region: string; days: string }) => {
+      const days = Number(flags.days);
+      if (!(days > 0 && days <= 90))
+        throw new InputError([{ field: '--days', message: `must be 1 to 90 [${flags.days}]` }]);
+      const { createEnrolmentToken } = await import('../../cloud/auth/enrolment.js');
+      const made = await withShards(flags, (s) =>
+        createEnrolmentToken(s.global, flags.region, days * 86400_000),
+      );
+      process.stdout.write(`${made.token}\n`);
+      process.stderr.write(
+        `single use, region ${flags.region}, expires ${made.expiresAt.toISOString()}\n`,
+      );
+    });
+
+  withDbOptions(
+    cloud.command('revoke').description('revoke a clinic: no new tokens, live tokens refused'),
+  )
+    .argument('<clinicId>')
+    .action(async (clinicId: string, flags: DbFlags) => {
+      const { revokeClinic } = await import('../../cloud/auth/enrolment.js');
+      const found = await withShards(flags, (s) => revokeClinic(s.global, clinicId));
+      if (!found)
+        throw new InputError([{ field: 'clinicId', message: `no such clinic [${clinicId}]` }]);
+      process.stdout.write(`revoked ${clinicId}\n`);
+    });
+
+  withDbOptions(cloud.command('alert').description('issue an alert to the clinics of a region'))
+    .requiredOption('--region <region>', 'region')
+    .requiredOption('--title <title>', 'short title')
+    .option('--body <text>', 'what to do', '')
+    .option('--severity <level>', 'info | warning | critical', 'warning')
+    .action(
+      async (
+        flags: DbFlags & { region: string; title: string; body: string; severity: string },
+      ) => {
+        if (!['info', 'warning', 'critical'].includes(flags.severity)) {
+          throw new InputError([
+            {
+              field: '--severity',
+              message: `must be info, warning or critical [${flags.severity}]`,
+            },
+          ]);
+        }
+        const { insertAlert } = await import('../../cloud/alerts/alert-store.js');
+        const id = await withShards(flags, (s) =>
+          insertAlert(s.forRegion(flags.region), {
+            region: flags.region,
+            severity: flags.severity as 'info',
+            title: flags.title.slice(0, 200),
+            body: flags.body.slice(0, 2000),
+          }),
+        );
+        process.stdout.write(`alert ${id ?? '?'} issued\n`);
+      },
+    );
+}
+
+export function registerCloudCommand(program: Command): void {
+  const cloud = program.command('cloud').description('the cloud coordinator');
+  registerServe(cloud);
+  registerOperatorCommands(cloud);
+}

@@ -1,0 +1,73 @@
+/**
+ * What the coordinator shares with its routes and with extensions (contracts.md): the
+ * database of each region, the clinic authentication hook, the logger and the metrics.
+ */
+import type { TLSSocket } from 'node:tls';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { Registry } from 'prom-client';
+import { verifyAccessToken, type ClinicIdentity } from '../auth/access-token.js';
+import type { ClinicDirectory } from '../auth/revocation.js';
+import type { SigningKey } from '../auth/signing-key.js';
+import type { Sql } from '../db/sql.js';
+import { CloudError } from '../errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    clinic?: ClinicIdentity;
+  }
+}
+
+export interface CoordinatorContext {
+  sqlForRegion(region: string): Sql;
+  /** preHandler: verifies the bearer token (or the client certificate) -> request.clinic. */
+  requireClinic: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  log: FastifyBaseLogger;
+  metrics: Registry;
+}
+
+/** The clinic named by a verified client certificate (subject CN = clinic id), if any. */
+function certificateClinic(request: FastifyRequest): string | null {
+  const socket = request.raw.socket as Partial<TLSSocket>;
+  if (!socket.authorized || typeof socket.getPeerCertificate !== 'function') return null;
+  const cn = socket.getPeerCertificate().subject?.CN;
+  return typeof cn === 'string' && cn.length > 0 ? cn : null;
+}
+
+/**
+ * Verified bearer tokens by their exact text, until they expire: a clinic pushes several
+ * batches with one token, and an EdDSA verification per request is the costliest step of
+ * authentication. Revocation is still checked on every request.
+ */
+function createTokenCache(key: SigningKey, max = 50_000) {
+  const verified = new Map<string, { clinicId: string; expiresAt: number }>();
+  return async (token: string): Promise<string> => {
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.clinicId;
+
+    const identity = await verifyAccessToken(key, token);
+    if (verified.size >= max) verified.clear();
+    verified.set(token, { clinicId: identity.clinicId, expiresAt: identity.expiresAt });
+    return identity.clinicId;
+  };
+}
+
+export function createRequireClinic(key: SigningKey, clinics: ClinicDirectory) {
+  const clinicOfToken = createTokenCache(key);
+  return async (request: FastifyRequest): Promise<void> => {
+    const fromCert = certificateClinic(request);
+    let clinicId: string;
+    if (fromCert) {
+      clinicId = fromCert;
+    } else {
+      const header = request.headers.authorization ?? '';
+      if (!header.startsWith('Bearer ')) {
+        throw new CloudError('ACCESS_TOKEN_INVALID', 'missing bearer token: get one at /v1/token');
+      }
+      clinicId = await clinicOfToken(header.slice(7));
+    }
+    const record = await clinics.lookup(clinicId);
+    if (!record) throw new CloudError('ACCESS_TOKEN_INVALID', `unknown clinic [${clinicId}]`);
+    if (record.revoked) throw new CloudError('CLINIC_REVOKED', `clinic [${clinicId}] is revoked`);
+    request.clinic = { clinicId, region: record.region };
+  };
+}

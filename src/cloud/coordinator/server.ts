@@ -1,0 +1,135 @@
+/**
+ * The cloud coordinator: `buildCoordinator(opts)` returns a fastify instance with the core
+ * routes (register, token, push, alerts, health, metrics, dashboard) and then the extensions
+ * (contracts.md: releases, model gateway). Instances keep no state of their own beyond short
+ * caches: keys, clinics, nonces and idempotency keys live in PostgreSQL, so any number of
+ * instances on the same databases behave as one.
+ */
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { latestAlertId } from '../alerts/alert-store.js';
+import { createLatestCache, type LatestCache } from '../alerts/latest-cache.js';
+import { createOutbreakWatcher, type OutbreakRule } from '../alerts/outbreak.js';
+import { pruneNonces } from '../auth/clinic-proof.js';
+import { createClinicDirectory } from '../auth/revocation.js';
+import { loadOrCreateSigningKey } from '../auth/signing-key.js';
+import type { Shards } from '../db/shards.js';
+import { httpStatusOf } from '../errors.js';
+import { createRequireClinic, type CoordinatorContext } from './context.js';
+import { registerDashboard } from './dashboard.js';
+import { registerAlertRoutes } from './routes-alerts.js';
+import { registerAuthRoutes } from './routes-auth.js';
+import { registerOpsRoutes } from './routes-ops.js';
+import { registerPushRoutes } from './routes-push.js';
+
+export type CoordinatorExtension = (app: FastifyInstance, ctx: CoordinatorContext) => Promise<void>;
+
+export interface CoordinatorOptions {
+  shards: Shards;
+  extensions?: CoordinatorExtension[];
+  /** Release signing public keys by key id, handed to clinics at registration. */
+  releaseKeys?: Record<string, string>;
+  /** PEM; with `clientCa`, clients may authenticate by certificate (subject CN = clinic id). */
+  tls?: { cert: string | Buffer; key: string | Buffer; clientCa?: string | Buffer };
+  logger?: FastifyServerOptions['logger'];
+  accessTokenTtlS?: number;
+  revocationCacheMs?: number;
+  alertCacheMs?: number;
+  outbreakIntervalMs?: number;
+  outbreakRule?: OutbreakRule;
+}
+
+export interface CoordinatorRuntime {
+  ctx: CoordinatorContext;
+  latest: LatestCache;
+  /** Runs outbreak detection for what was pushed since the last run (tests, shutdown). */
+  flushOutbreaks(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    coordinator: CoordinatorRuntime;
+  }
+}
+
+function createFastify(o: CoordinatorOptions): FastifyInstance {
+  const https = o.tls
+    ? {
+        cert: o.tls.cert,
+        key: o.tls.key,
+        ...(o.tls.clientCa
+          ? { ca: o.tls.clientCa, requestCert: true, rejectUnauthorized: false }
+          : {}),
+      }
+    : null;
+  return Fastify({
+    logger: o.logger ?? false,
+    // One line per request would dominate the idle poll's cost; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    keepAliveTimeout: 30_000,
+    ...(https ? { https } : {}),
+  });
+}
+
+function handleErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const status = httpStatusOf(error);
+    const code = (error as { code?: unknown }).code;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({
+      error: typeof code === 'string' ? code : 'ERROR',
+      message: status >= 500 ? 'internal error' : (error as Error).message,
+    });
+  });
+}
+
+export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyInstance> {
+  const app = createFastify(o);
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const global = o.shards.global;
+  const key = await loadOrCreateSigningKey(global);
+  const clinics = createClinicDirectory(global, o.revocationCacheMs);
+  const sqlForRegion = (region: string) => o.shards.forRegion(region);
+  const ctx: CoordinatorContext = {
+    sqlForRegion,
+    requireClinic: createRequireClinic(key, clinics),
+    log: app.log,
+    metrics,
+  };
+  const latest = createLatestCache(
+    (region) => latestAlertId(sqlForRegion(region), region),
+    o.alertCacheMs,
+  );
+  const watcher = createOutbreakWatcher(
+    sqlForRegion,
+    (error) => app.log.error({ err: error }, 'outbreak detection failed'),
+    o.outbreakIntervalMs,
+    o.outbreakRule,
+  );
+  app.decorate('coordinator', { ctx, latest, flushOutbreaks: watcher.flush });
+  app.addHook('onClose', (_instance, done) => {
+    watcher.stop();
+    done();
+  });
+  handleErrors(app);
+
+  registerAuthRoutes(app, {
+    global,
+    key,
+    releaseKeys: o.releaseKeys ?? {},
+    ...(o.accessTokenTtlS ? { accessTokenTtlS: o.accessTokenTtlS } : {}),
+  });
+  await registerPushRoutes(app, {
+    ctx,
+    metrics,
+    onEncounters: (region, weeks) => watcher.note(region, weeks),
+  });
+  registerAlertRoutes(app, { sqlForRegion, latest });
+  registerOpsRoutes(app, { global, metrics });
+  registerDashboard(app, o.shards);
+  for (const extension of o.extensions ?? []) await extension(app, ctx);
+
+  await pruneNonces(global);
+  return app;
+}

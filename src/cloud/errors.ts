@@ -1,0 +1,34 @@
+/**
+ * Stable error codes of the coordinator and the HTTP status each maps to, in one place
+ * (STYLE.md, "Errors"). Messages never carry patient data; ids and reasons only.
+ */
+import { MedAssistError } from '../shared/errors.js';
+
+export const CLOUD_ERRORS = {
+  ENROLMENT_INVALID: 401,
+  CLINIC_PROOF_INVALID: 401,
+  ACCESS_TOKEN_INVALID: 401,
+  CLINIC_REVOKED: 403,
+  REGION_FORBIDDEN: 403,
+  BODY_INVALID: 400,
+  CLOUD_CONFIG_INVALID: 500,
+} as const;
+
+export type CloudErrorCode = keyof typeof CLOUD_ERRORS;
+
+export class CloudError extends MedAssistError {
+  constructor(code: CloudErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+    this.name = 'CloudError';
+  }
+}
+
+/** The HTTP status of an error thrown by a route: ours by code, fastify's by its own. */
+export function httpStatusOf(error: unknown): number {
+  if (error instanceof MedAssistError) {
+    if (error.code === 'INPUT_INVALID') return 400;
+    return CLOUD_ERRORS[error.code as CloudErrorCode] ?? 500;
+  }
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}

@@ -1,0 +1,69 @@
+/**
+ * Starting a coordinator from the command line's choices: a region map file, else
+ * DATABASE_URL, else an embedded PGlite in a data folder (one command, a working cloud).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openShards, readRegionMap, type RegionMap, type Shards } from './db/shards.js';
+import { buildCoordinator, type CoordinatorExtension } from './coordinator/server.js';
+
+export interface DatabaseChoice {
+  configFile?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+export interface StartOptions extends DatabaseChoice {
+  host: string;
+  port: number;
+  tlsCert?: string;
+  tlsKey?: string;
+  clientCa?: string;
+  releaseKeys?: Record<string, string>;
+  extensions?: CoordinatorExtension[];
+  logLevel?: string;
+}
+
+/** Which databases: the region map, DATABASE_URL, or PGlite under the data folder. */
+export function regionMapFor(choice: DatabaseChoice, home: string): RegionMap {
+  if (choice.configFile) return readRegionMap(choice.configFile);
+  if (choice.databaseUrl) return { regions: {}, default: choice.databaseUrl };
+  return { regions: {}, default: `pglite:${choice.dataDir ?? join(home, 'cloud-data')}` };
+}
+
+export interface RunningCoordinator {
+  app: FastifyInstance;
+  shards: Shards;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startCoordinator(o: StartOptions, home: string): Promise<RunningCoordinator> {
+  const shards = await openShards(regionMapFor(o, home));
+  const tls =
+    o.tlsCert && o.tlsKey
+      ? {
+          cert: readFileSync(o.tlsCert),
+          key: readFileSync(o.tlsKey),
+          ...(o.clientCa ? { clientCa: readFileSync(o.clientCa) } : {}),
+        }
+      : undefined;
+  const app = await buildCoordinator({
+    shards,
+    logger: { level: o.logLevel ?? 'info' },
+    ...(tls ? { tls } : {}),
+    ...(o.releaseKeys ? { releaseKeys: o.releaseKeys } : {}),
+    ...(o.extensions ? { extensions: o.extensions } : {}),
+  });
+  const address = await app.listen({ host: o.host, port: o.port });
+  return {
+    app,
+    shards,
+    url: address,
+    close: async () => {
+      await app.close();
+      await shards.close();
+    },
+  };
+}
