@@ -6,7 +6,12 @@
  * durations.
  */
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance, FastifyReply, preHandlerHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  preHandlerAsyncHookHandler,
+  preHandlerHookHandler,
+} from 'fastify';
 import type { Registry } from 'prom-client';
 import { MedAssistError } from '../../shared/errors.js';
 import { apiError, ChatCompletionRequest } from '../../inference/openai/wire.js';
@@ -21,7 +26,8 @@ interface Log {
 
 /** The part of the coordinator context (contracts.md) the gateway uses. */
 export interface GatewayContext {
-  requireClinic: preHandlerHookHandler;
+  /** Verifies the clinic's bearer token and sets `request.clinic` (the coordinator's hook). */
+  requireClinic: preHandlerHookHandler | preHandlerAsyncHookHandler;
   metrics: Registry;
   log: Log;
 }
