@@ -59,6 +59,15 @@ interface ServeFlags extends DbFlags {
   tlsCert?: string;
   tlsKey?: string;
   clientCa?: string;
+  modelGateway?: string;
+}
+
+/** The model gateway extension when `--model-gateway FILE` is given (issue 5). */
+async function extensionsFor(flags: ServeFlags) {
+  if (!flags.modelGateway) return {};
+  const gateway = await import('../../cloud/model-gateway/index.js');
+  const config = gateway.readGatewayConfig(flags.modelGateway);
+  return { extensions: [gateway.modelGatewayExtension(config)] };
 }
 
 function registerServe(cloud: Command): void {
@@ -75,6 +84,7 @@ function registerServe(cloud: Command): void {
       '--client-ca <file>',
       'CA (PEM) whose client certificates authenticate clinics (mutual TLS)',
     )
+    .option('--model-gateway <file>', 'JSON: upstream model servers of the escalation endpoint')
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey) || (flags.clientCa && !flags.tlsCert)) {
         throw new InputError([
@@ -90,6 +100,7 @@ function registerServe(cloud: Command): void {
           ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}),
           ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}),
           ...(flags.clientCa ? { clientCa: flags.clientCa } : {}),
+          ...(await extensionsFor(flags)),
         },
         home(),
       );

@@ -4,6 +4,7 @@
  * default upstream: a coordinator without one answers escalations with 503, and the clinic's
  * local answer stands.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../../shared/errors.js';
 
@@ -55,4 +56,17 @@ export function parseGatewayConfig(raw: unknown): GatewayConfig {
       };
     }),
   );
+}
+
+/** Reads the gateway configuration from a JSON file (`cloud serve --model-gateway FILE`). */
+export function readGatewayConfig(file: string): GatewayConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    const message = `cannot read a JSON gateway configuration [${file}]`;
+    throw new InputError([{ field: '--model-gateway', message }], { cause });
+  }
+
+  return parseGatewayConfig(raw);
 }

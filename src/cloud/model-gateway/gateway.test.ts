@@ -194,3 +194,16 @@ test('refuses a configuration whose upstream url is not http, showing the value'
     /modelGateway\.upstreams\.0\.url: .*\["ftp:\/\/127\.0\.0\.1\/"\]/,
   );
 });
+
+test('refuses two upstreams with the same name', () => {
+  assert.throws(
+    () =>
+      parseGatewayConfig({
+        upstreams: [
+          { name: 'a', url: 'http://127.0.0.1:1' },
+          { name: 'a', url: 'http://127.0.0.1:2' },
+        ],
+      }),
+    /modelGateway\.upstreams: name used twice \[a\]/,
+  );
+});
