@@ -88,11 +88,13 @@ export const MODEL_ANSWER_JSON_SCHEMA = {
  * characters other than the newline become spaces.
  */
 export function cleanText(s: string): string {
-  return s
-    .replace(/\uFFFD+/g, '\uFFFD')
-    // eslint-disable-next-line no-control-regex -- control characters are what it removes
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
-    .normalize('NFC');
+  return (
+    s
+      .replace(/\uFFFD+/g, '\uFFFD')
+      // eslint-disable-next-line no-control-regex -- control characters are what it removes
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
+      .normalize('NFC')
+  );
 }
 
 /**
