@@ -57,6 +57,16 @@ test('saves the model step with the consult, and the protocol result is unchange
   assert.equal(kept.model?.overruled[0]?.source, 'cloud');
 });
 
+test('the model sees the case without the identity of the patient', async () => {
+  const cloud = fakeEngine('cloud', JSON.stringify(answer()));
+  const named = { ...convulsed, patient: { ...convulsed.patient, name: 'Zawadi Testname' } };
+  await runConsultWithModel(named, options, {}, { cloud: cloud.engine, mode: () => 'ONLINE' });
+
+  const prompt = JSON.stringify(cloud.state.seen[0]?.messages);
+  assert.match(prompt, /convulsions_history/);
+  assert.doesNotMatch(prompt, /Zawadi|Testname/);
+});
+
 test('a consult without a model step has no model field', () => {
   assert.equal('model' in runConsult(convulsed, options), false);
 });

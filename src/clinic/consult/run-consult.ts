@@ -17,7 +17,9 @@ import { parseCase, type ClinicalCase } from '../../clinical/case/index.js';
 import type { Edition } from '../../clinical/engine/types.js';
 import { checkSafety } from '../../clinical/interactions/index.js';
 import type { KnowledgeBase, StoredPassage } from '../../knowledge/index.js';
+import { buildCaseView } from '../../inference/case-view.js';
 import { orchestrate, type HybridOptions } from '../../inference/orchestrator/index.js';
+import { buildConsultMessages } from '../../inference/prompt.js';
 import type { Actor, ClinicStore } from '../store/clinic-store.js';
 import { addDays } from './calendar.js';
 import { deriveAnthropometry } from './anthropometry.js';
@@ -239,6 +241,12 @@ export async function runConsultWithModel(
   model: HybridOptions,
 ): Promise<ConsultResult> {
   const built = buildConsult(input, options, deps);
-  const hybrid = await orchestrate(built.result, model);
+  // The model branch's prompt: the case by allow-list and a fixed system part that the local
+  // engine keeps in its KV cache between consults.
+  const passages = built.result.classifications.flatMap((c) => c.passages).slice(0, 4);
+  const messages =
+    model.messages ??
+    buildConsultMessages(buildCaseView(built.clinicalCase), built.result, passages);
+  const hybrid = await orchestrate(built.result, { ...model, messages });
   return save({ ...built, result: { ...built.result, model: hybrid } }, options, deps);
 }

@@ -4,7 +4,7 @@
  */
 import { NO_DANGER_SIGNS, run, type TestCase } from '../../clinical/test-helpers/classify.js';
 import type { ModelAnswer } from '../output-schema.js';
-import type { ChatEngine } from '../types.js';
+import type { ChatEngine, ChatRequest } from '../types.js';
 import type { OrchestratorView } from './orchestrate.js';
 
 export { NO_DANGER_SIGNS };
@@ -52,13 +52,14 @@ export const answer = (over: Partial<ModelAnswer> = {}): ModelAnswer => ({
   ...over,
 });
 
-/** An in-memory engine that answers with `text` after `delayMs`; `calls` counts requests. */
+/** An in-memory engine that answers with `text` after `delayMs`; `seen` keeps the requests. */
 export function fakeEngine(name: string, text: string | (() => string), delayMs = 0) {
-  const state = { calls: 0 };
+  const state = { calls: 0, seen: [] as ChatRequest[] };
   const engine: ChatEngine = {
     name,
-    complete: async () => {
+    complete: async (req) => {
       state.calls += 1;
+      state.seen.push(req);
       await new Promise((r) => setTimeout(r, delayMs));
       const out = typeof text === 'string' ? text : text();
       return { text: out, promptTokens: 1, completionTokens: 1, ms: delayMs };
