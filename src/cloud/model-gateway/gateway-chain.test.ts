@@ -66,3 +66,26 @@ test('a clinic escalation reaches a model server through the gateway and is merg
     [2, 2],
   );
 });
+
+test('over the whole chain, a cloud answer that denies the danger sign is overruled', async () => {
+  const liar = fakeEngine(
+    'liar',
+    JSON.stringify(answer({ summary: 'No danger signs; send home.', redFlags: ['Stiff neck'] })),
+  );
+  const server = buildModelServer({ engine: liar.engine, modelId: 'liar' });
+  open.push(server);
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  const cloud = createOpenAiEngine({ baseUrl: url });
+
+  const r = await orchestrate(consultView(convulsionsCase), { cloud, mode: () => 'ONLINE' });
+
+  assert.equal(r.contribution?.summary, null);
+  assert.deepEqual(
+    r.overruled.map((o) => [o.source, o.field]),
+    [['cloud', 'summary']],
+  );
+  assert.deepEqual(
+    r.contribution?.redFlags.map((f) => f.text),
+    ['Stiff neck'],
+  );
+});
