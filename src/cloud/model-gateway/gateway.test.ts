@@ -10,6 +10,7 @@ import {
   neverAnswer,
   refusedPortUrl,
   startStub,
+  until,
   type Stub,
 } from '../../inference/openai/test-helpers.js';
 import { parseGatewayConfig, type GatewayConfigInput } from './config.js';
@@ -103,8 +104,9 @@ test('sends each escalation to the upstream with the shortest queue, within its 
   });
 
   const pending = [1, 2, 3, 4].map(() => escalate(url));
-  await sleep(150);
-  const depth = await metrics.getSingleMetricAsString('medassist_model_queue_depth');
+  const queueDepth = () => metrics.getSingleMetricAsString('medassist_model_queue_depth');
+  await until(async () => (await queueDepth()).match(/\} 1/g)?.length === 2);
+  const depth = await queueDepth();
   assert.match(depth, /medassist_model_queue_depth\{upstream="a"\} 1/);
   assert.match(depth, /medassist_model_queue_depth\{upstream="b"\} 1/);
   while (a.server.seen.length + b.server.seen.length < 4) {
@@ -151,7 +153,7 @@ test('an upstream that never answers is left at the attempt timeout for the next
   const started = performance.now();
 
   assert.equal((await escalate(url)).status, 200);
-  assert.ok(performance.now() - started < 1_000);
+  assert.ok(performance.now() - started < 3_000);
 });
 
 test('answers 504 in the total budget when no upstream answers', async () => {
@@ -165,7 +167,7 @@ test('answers 504 in the total budget when no upstream answers', async () => {
 
   const res = await escalate(url);
   assert.equal(res.status, 504);
-  assert.ok(performance.now() - started < 1_000);
+  assert.ok(performance.now() - started < 3_000);
 });
 
 test('passes a 400 of the upstream back without trying another upstream', async () => {

@@ -73,7 +73,8 @@ test('gives up on a refused port after its retries, well inside the total budget
   const started = performance.now();
 
   await assert.rejects(engine.complete(request), (e) => code(e) === 'MODEL_UNREACHABLE');
-  assert.ok(performance.now() - started < 1_000);
+  // Bounds allow for a loaded machine; the point is seconds, not the minute of no answer.
+  assert.ok(performance.now() - started < 3_000);
 });
 
 test('stops waiting for a server that never answers at the total budget', async () => {
@@ -83,7 +84,7 @@ test('stops waiting for a server that never answers at the total budget', async 
 
   await assert.rejects(engine.complete(request), (e) => code(e) === 'MODEL_TIMEOUT');
   const ms = performance.now() - started;
-  assert.ok(ms >= 290 && ms < 800, `took ${ms} ms`);
+  assert.ok(ms >= 290 && ms < 2_000, `took ${ms} ms`);
   assert.equal(server.seen.length, 1, 'a timeout is not retried');
 });
 

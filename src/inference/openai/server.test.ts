@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { MedAssistError } from '../../shared/errors.js';
 import type { ChatEngine, ChatRequest } from '../types.js';
 import { buildModelServer } from './server.js';
+import { until } from './test-helpers.js';
 
 /** An in-memory engine that holds each request until released or aborted. */
 function heldEngine() {
@@ -56,7 +56,7 @@ test('answers a chat completion with the engine text and usage, max_tokens cappe
   const held = heldEngine();
   const url = await serve(held.engine);
   const pending = post(url, chat(5000));
-  await sleep(50);
+  await until(() => held.seen.length === 1);
   held.release();
   const res = await pending;
 
@@ -81,7 +81,7 @@ test('answers 503 at once when the queue beyond the running generation is full',
   const held = heldEngine();
   const url = await serve(held.engine, { parallel: 1, maxQueue: 0 });
   const first = post(url, chat());
-  await sleep(50);
+  await until(() => held.seen.length === 1);
   const second = await post(url, chat());
 
   assert.equal(second.status, 503);
@@ -95,11 +95,11 @@ test('a client that goes away aborts its generation', async () => {
   const url = await serve(held.engine);
   const controller = new AbortController();
   const pending = post(url, chat(), controller.signal).catch(() => 'gone');
-  await sleep(50);
+  await until(() => held.seen.length === 1);
   controller.abort();
 
   assert.equal(await pending, 'gone');
-  await sleep(50);
+  await until(() => held.aborted.length === 1);
   assert.deepEqual(held.aborted, [1]);
 });
 

@@ -14,8 +14,7 @@ const PATH_LABEL: Readonly<Record<HybridResult['servedBy'], string>> = {
 };
 
 /** Model text is untrusted: control characters (terminal escapes) are never printed. */
-const clean = (text: string) =>
-  [...text].map((c) => (/\p{Cc}/u.test(c) ? ' ' : c)).join('');
+const clean = (text: string) => [...text].map((c) => (/\p{Cc}/u.test(c) ? ' ' : c)).join('');
 
 function latency(h: HybridResult): string {
   const parts = [
