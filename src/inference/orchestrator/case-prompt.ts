@@ -18,7 +18,7 @@ export interface PromptView extends ProtocolView {
   toAssess: readonly string[];
 }
 
-export const SYSTEM_PROMPT = [
+export const ESCALATION_SYSTEM_PROMPT = [
   'You support a health worker using the WHO IMCI guidelines.',
   'The protocol result below is authoritative: never remove or downgrade a classification,',
   'never deny a danger sign, never mention doses, never advise against a referral.',
@@ -41,7 +41,7 @@ export function buildCasePrompt(view: PromptView): ChatMessage[] {
   };
 
   return [
-    { role: 'system', content: SYSTEM_PROMPT },
+    { role: 'system', content: ESCALATION_SYSTEM_PROMPT },
     { role: 'user', content: JSON.stringify(facts) },
   ];
 }

@@ -7,7 +7,7 @@ export type {
   ServedBy,
 } from './orchestrate.js';
 export { askModel, type Asked } from './ask-model.js';
-export { buildCasePrompt, SYSTEM_PROMPT, type PromptView } from './case-prompt.js';
+export { buildCasePrompt, ESCALATION_SYSTEM_PROMPT, type PromptView } from './case-prompt.js';
 export {
   combineConfidence,
   COMPLETENESS_PENALTY,
