@@ -7,10 +7,17 @@ import { InputError, MedAssistError } from '../shared/errors.js';
 
 type Register = (program: Command) => void;
 
+/** The local llama.cpp engine, loaded only when a command uses a model. */
+const createLocalEngine = async (o: { modelPath: string; threads: number; timeoutMs: number }) =>
+  (await import('../inference/llama/llama-engine.js')).createLlamaEngine(o);
+
 // Each command is loaded only when it runs, so `medassist consult` does not pay for the
 // calculators or the knowledge compiler at start-up (the whole process must stay under 400 ms).
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
-  consult: async () => (await import('./commands/consult.js')).registerConsultCommand,
+  consult: async () => {
+    const { registerConsultCommand } = await import('./commands/consult.js');
+    return (program) => registerConsultCommand(program, createLocalEngine);
+  },
   eval: async () => (await import('./commands/eval.js')).registerEvalCommand,
   schema: async () => (await import('./commands/schema.js')).registerSchemaCommand,
   calc: async () => (await import('./commands/calc.js')).registerCalcCommand,
@@ -95,6 +102,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   },
   register: async () => (await import('./commands/register.js')).registerRegisterCommand,
   sync: async () => (await import('./commands/sync.js')).registerSyncCommand,
+  model: async () => {
+    const { registerModelCommand } = await import('./commands/model.js');
+    return (program) => registerModelCommand(program, { createEngine: createLocalEngine });
+  },
   cloud: async () => (await import('./commands/cloud.js')).registerCloudCommand,
   edge: async () => {
     const [{ registerEdgeCommand }, context] = await Promise.all([

@@ -33,6 +33,18 @@ const configSchema = z.object({
     .optional(),
   /** The web app's listen address: absent means loopback only; a LAN address opens it. */
   web: z.object({ host: z.string().optional() }).optional(),
+  /** The model step of the consult (issue 5): escalation threshold, budgets, cloud model. */
+  hybrid: z
+    .object({
+      threshold: z.number().min(0).max(1).optional(),
+      localTimeoutMs: z.number().int().min(1).optional(),
+      cloudBudgetMs: z.number().int().min(1).optional(),
+      /** An OpenAI-compatible server: the coordinator, or a `medassist model serve`. */
+      cloud: z
+        .object({ url: z.string(), path: z.string().optional(), model: z.string().optional() })
+        .optional(),
+    })
+    .optional(),
 });
 export type ClinicConfig = z.infer<typeof configSchema>;
 

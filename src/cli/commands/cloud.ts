@@ -60,6 +60,15 @@ interface ServeFlags extends DbFlags {
   tlsKey?: string;
   clientCa?: string;
   releaseKeys?: string;
+  modelGateway?: string;
+}
+
+/** The model gateway extension when `--model-gateway FILE` is given (issue 5). */
+async function extensionsFor(flags: ServeFlags) {
+  if (!flags.modelGateway) return {};
+  const gateway = await import('../../cloud/model-gateway/index.js');
+  const config = gateway.readGatewayConfig(flags.modelGateway);
+  return { extensions: [gateway.modelGatewayExtension(config)] };
 }
 
 function registerServe(cloud: Command): void {
@@ -80,6 +89,7 @@ function registerServe(cloud: Command): void {
       '--release-keys <file>',
       'JSON {keyId: publicKey} of the release signing keys, given to clinics at registration',
     )
+    .option('--model-gateway <file>', 'JSON: upstream model servers of the escalation endpoint')
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey) || (flags.clientCa && !flags.tlsCert)) {
         throw new InputError([
@@ -97,6 +107,7 @@ function registerServe(cloud: Command): void {
           ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}),
           ...(flags.clientCa ? { clientCa: flags.clientCa } : {}),
           ...(flags.releaseKeys ? { releaseKeys: readReleaseKeys(flags.releaseKeys) } : {}),
+          ...(await extensionsFor(flags)),
         },
         home(),
       );

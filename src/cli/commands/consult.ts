@@ -4,13 +4,15 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseCaseJson, todayInTimeZone } from '../../clinical/case/index.js';
-import { runConsult } from '../../clinic/consult/run-consult.js';
+import { runConsult, runConsultWithModel } from '../../clinic/consult/run-consult.js';
 import { renderReport } from '../../clinic/consult/report-text.js';
-import { isSetUp } from '../../clinic/config.js';
+import { renderModelText } from '../../inference/orchestrator/render-text.js';
+import { isSetUp, type ClinicConfig } from '../../clinic/config.js';
 import type { ConsultResult } from '../../clinic/consult/consult-result.js';
 import { InputError } from '../../shared/errors.js';
 import { openClinicForCli, requireSession } from '../clinic-context.js';
 import { home, openKb, resolveEdition } from '../context.js';
+import { modelStepFor, type CreateLocalEngine, type ModelStepFlags } from './consult-model.js';
 
 interface ConsultFlags {
   edition?: string;
@@ -22,6 +24,8 @@ interface ConsultFlags {
   hiv?: boolean;
   lang: string;
   keyFile?: string;
+  cloudModel?: string;
+  offline?: boolean;
 }
 
 function readInput(file: string): string {
@@ -38,12 +42,39 @@ function clinicTimeZone(flag: string | undefined): string {
 
 type Options = Parameters<typeof runConsult>[1];
 
+type Deps = Parameters<typeof runConsult>[2];
+
+/** The consult with the model step when a model is configured; else exactly as before. */
+async function consultWith(
+  input: unknown,
+  options: Options,
+  deps: Deps,
+  model: {
+    config: ClinicConfig | null;
+    flags: ModelStepFlags;
+    createLocal: CreateLocalEngine | null;
+  },
+): Promise<ConsultResult> {
+  const step = await modelStepFor(model.config, model.flags, model.createLocal);
+  if (!step) return runConsult(input, options, deps);
+  try {
+    return await runConsultWithModel(input, options, deps ?? {}, step.options);
+  } finally {
+    await step.close();
+  }
+}
+
 /** No clinic here: the consult is shown but cannot be kept (records are encrypted per clinic). */
-function consultOnly(input: unknown, options: Options, wanted: boolean): ConsultResult {
+async function consultOnly(
+  input: unknown,
+  options: Options,
+  flags: ConsultFlags,
+): Promise<ConsultResult> {
   const kb = openKb();
   try {
-    const result = runConsult(input, options, { kb });
-    if (!wanted) return result;
+    const model = { config: null, flags, createLocal: null };
+    const result = await consultWith(input, options, { kb }, model);
+    if (!flags.save) return result;
     const note =
       'not saved: no clinic is set up under MEDASSIST_HOME (medassist setup, then medassist login)';
     return { ...result, notes: [...result.notes, note] };
@@ -57,19 +88,26 @@ async function consultAndSave(
   input: unknown,
   options: Options,
   flags: ConsultFlags,
+  createLocal: CreateLocalEngine | null,
 ): Promise<ConsultResult> {
   const clinic = await openClinicForCli(flags);
   const kb = openKb();
   try {
     const actor = requireSession(clinic);
-    return runConsult(input, options, { kb, store: clinic.store, actor });
+    const usable = clinic.model.status === 'ok' || clinic.model.status === 'restored';
+    const model = { config: clinic.config, flags, createLocal: usable ? createLocal : null };
+    return await consultWith(input, options, { kb, store: clinic.store, actor }, model);
   } finally {
     kb?.close();
     clinic.close();
   }
 }
 
-export function registerConsultCommand(program: Command): void {
+/** `createLocal`: the local llama.cpp engine factory, when the model part is installed. */
+export function registerConsultCommand(
+  program: Command,
+  createLocal: CreateLocalEngine | null = null,
+): void {
   program
     .command('consult')
     .description('classify one case (JSON in the neutral case vocabulary) and print the report')
@@ -83,6 +121,8 @@ export function registerConsultCommand(program: Command): void {
     .option('--hiv', 'HIV is prioritized here: use the HIV table')
     .option('--lang <lang>', 'language of the guideline passages', 'en')
     .option('--key-file <file>', 'key file to unlock the clinic (else MEDASSIST_PASSPHRASE)')
+    .option('--cloud-model <url>', 'OpenAI-compatible model server to escalate to (else config)')
+    .option('--offline', 'do not escalate to the cloud model')
     .action(async (file: string, flags: ConsultFlags) => {
       if (flags.format !== 'text' && flags.format !== 'json') {
         throw new InputError([
@@ -102,10 +142,12 @@ export function registerConsultCommand(program: Command): void {
       };
       const result =
         flags.save && isSetUp(home())
-          ? await consultAndSave(JSON.parse(text), consultOptions, flags)
-          : consultOnly(JSON.parse(text), consultOptions, flags.save);
+          ? await consultAndSave(JSON.parse(text), consultOptions, flags, createLocal)
+          : await consultOnly(JSON.parse(text), consultOptions, flags);
       const out =
-        flags.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderReport(result);
+        flags.format === 'json'
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : `${renderReport(result)}${result.model ? renderModelText(result.model) : ''}`;
       process.stdout.write(out);
     });
 }

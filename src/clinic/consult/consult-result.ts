@@ -6,6 +6,7 @@ import type { Assessment, ReportedClassification } from '../../clinical/assess/a
 import type { DosedTreatment } from '../../clinical/assess/doses.js';
 import type { SafetyReport } from '../../clinical/interactions/index.js';
 import type { SavedEncounter } from '../store/clinic-store.js';
+import type { HybridResult } from '../../inference/orchestrator/index.js';
 
 export const CONSULT_RESULT_VERSION = 1;
 
@@ -55,4 +56,6 @@ export interface ConsultResult {
   notes: readonly string[];
   knowledge: { version: string | null; lang: string };
   saved: SavedEncounter | null;
+  /** The model step, when a model is configured (absent otherwise): docs/consult-result.md. */
+  model?: HybridResult;
 }

@@ -17,6 +17,9 @@ import { parseCase, type ClinicalCase } from '../../clinical/case/index.js';
 import type { Edition } from '../../clinical/engine/types.js';
 import { checkSafety } from '../../clinical/interactions/index.js';
 import type { KnowledgeBase, StoredPassage } from '../../knowledge/index.js';
+import { buildCaseView } from '../../inference/case-view.js';
+import { orchestrate, type HybridOptions } from '../../inference/orchestrator/index.js';
+import { buildConsultMessages } from '../../inference/prompt.js';
 import type { Actor, ClinicStore } from '../store/clinic-store.js';
 import { addDays } from './calendar.js';
 import { deriveAnthropometry } from './anthropometry.js';
@@ -101,12 +104,14 @@ function treatmentsOf(
   }));
 }
 
-/** Runs one consult. Throws `InputError` for bad input, before anything is saved. */
-export function runConsult(
-  input: unknown,
-  options: ConsultOptions,
-  deps: ConsultDeps = {},
-): ConsultResult {
+/** The consult before it is saved: the parsed case and assessment the save needs. */
+interface Built {
+  clinicalCase: ClinicalCase;
+  assessment: Assessment;
+  result: ConsultResult;
+}
+
+function buildConsult(input: unknown, options: ConsultOptions, deps: ConsultDeps): Built {
   const lang = options.lang ?? 'en';
   const clinicalCase = parseCase(input, { visitDate: options.visitDate });
   assertPlausibleWeight(clinicalCase);
@@ -187,6 +192,12 @@ export function runConsult(
     knowledge: { version: kb ? kb.meta().contentHash.slice(0, 12) : null, lang },
     saved: null,
   };
+  return { clinicalCase, assessment, result };
+}
+
+function save(built: Built, options: ConsultOptions, deps: ConsultDeps): ConsultResult {
+  const { clinicalCase, assessment, result } = built;
+  const { patient } = clinicalCase;
   if (!deps.store) return result;
 
   const saved = deps.store.saveEncounter(
@@ -206,4 +217,36 @@ export function runConsult(
     deps.actor,
   );
   return { ...result, saved };
+}
+
+/** Runs one consult. Throws `InputError` for bad input, before anything is saved. */
+export function runConsult(
+  input: unknown,
+  options: ConsultOptions,
+  deps: ConsultDeps = {},
+): ConsultResult {
+  return save(buildConsult(input, options, deps), options, deps);
+}
+
+/**
+ * The consult with the model step (issue 5): the protocol result first, then the local and,
+ * when confidence is low and the connection allows, the cloud model; what the models added,
+ * after the safety gate, is saved with the result under `model`. A model never delays the
+ * save beyond the orchestrator's bounded budgets, and a model failure is a note, not an error.
+ */
+export async function runConsultWithModel(
+  input: unknown,
+  options: ConsultOptions,
+  deps: ConsultDeps,
+  model: HybridOptions,
+): Promise<ConsultResult> {
+  const built = buildConsult(input, options, deps);
+  // The model branch's prompt: the case by allow-list and a fixed system part that the local
+  // engine keeps in its KV cache between consults.
+  const passages = built.result.classifications.flatMap((c) => c.passages).slice(0, 4);
+  const messages =
+    model.messages ??
+    buildConsultMessages(buildCaseView(built.clinicalCase), built.result, passages);
+  const hybrid = await orchestrate(built.result, { ...model, messages });
+  return save({ ...built, result: { ...built.result, model: hybrid } }, options, deps);
 }
