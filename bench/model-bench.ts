@@ -53,6 +53,8 @@ function benchModel(): { path: string; generatedMs: number | null } {
   return { path, generatedMs: Math.round(performance.now() - started) };
 }
 
+type BenchCase = ReturnType<typeof benchCases>[number];
+
 function benchCases() {
   const rnd = createRandom(20261204);
   return Array.from({ length: CONSULTS }, (_, i) => {
@@ -82,44 +84,39 @@ interface Run {
   completionTokens: number[];
 }
 
-async function runConsults(
-  engine: LlamaEngine,
-  cases: ReturnType<typeof benchCases>,
-): Promise<Run> {
-  const run: Run = {
-    ms: [],
-    outcomes: [],
-    promptTokens: [],
-    cachedTokens: [],
-    promptMs: [],
-    generateMs: [],
-    completionTokens: [],
-  };
-  for (const input of cases) {
-    const started = performance.now();
-    const out = await consultModel(engine, input, { maxTokens: MAX_TOKENS });
-    run.ms.push(performance.now() - started);
-    run.outcomes.push(out);
-    const t = engine.lastTiming;
-    if (t) {
-      run.promptTokens.push(t.promptTokens);
-      run.cachedTokens.push(t.cachedTokens);
-      run.promptMs.push(t.promptMs);
-      run.generateMs.push(t.generateMs);
-      run.completionTokens.push(t.completionTokens);
-    }
-    process.stderr.write(
-      `  consult ${run.ms.length}: ${Math.round(run.ms.at(-1) ?? 0)} ms ${out.status}\n`,
-    );
+const emptyRun = (): Run => ({
+  ms: [],
+  outcomes: [],
+  promptTokens: [],
+  cachedTokens: [],
+  promptMs: [],
+  generateMs: [],
+  completionTokens: [],
+});
+
+async function consultOnce(engine: LlamaEngine, input: BenchCase, run: Run, label: string) {
+  const started = performance.now();
+  const out = await consultModel(engine, input, { maxTokens: MAX_TOKENS });
+  run.ms.push(performance.now() - started);
+  run.outcomes.push(out);
+  const t = engine.lastTiming;
+  if (t) {
+    run.promptTokens.push(t.promptTokens);
+    run.cachedTokens.push(t.cachedTokens);
+    run.promptMs.push(t.promptMs);
+    run.generateMs.push(t.generateMs);
+    run.completionTokens.push(t.completionTokens);
   }
-  return run;
+  process.stderr.write(
+    `  ${label} ${run.ms.length}: ${Math.round(run.ms.at(-1) ?? 0)} ms ${out.status}\n`,
+  );
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const s = (ms: number) => (ms / 1000).toFixed(2);
 
-async function measure(path: string, prefixCache: boolean, cases: ReturnType<typeof benchCases>) {
-  const engine = createLlamaEngine({
+const openEngine = (path: string, prefixCache: boolean) =>
+  createLlamaEngine({
     modelPath: path,
     threads: THREADS,
     contextSize: tier.contextSize,
@@ -127,14 +124,31 @@ async function measure(path: string, prefixCache: boolean, cases: ReturnType<typ
     prefixCache,
     timeoutMs: 120_000,
   });
+
+/**
+ * Both engines loaded side by side and consults interleaved (on, off, on, off, ...), so a
+ * change in the load of this shared machine hits both sides of the ratio alike.
+ */
+async function measure(path: string, cases: readonly BenchCase[]) {
+  const on = openEngine(path, true);
+  const off = openEngine(path, false);
   try {
-    const loadMs = await engine.load();
-    // One warm-up consult fills the cache (as the clinic node's first consult of the day does).
-    await consultModel(engine, cases[0]!, { maxTokens: 4 });
-    const run = await runConsults(engine, cases);
-    return { loadMs, run, peak: (await engine.stats())?.peakRssBytes ?? 0 };
+    const loadMs = await on.load();
+    await off.load();
+    // One warm-up consult each fills the cache, as the clinic node's first consult does.
+    for (const e of [on, off]) await consultModel(e, cases[0]!, { maxTokens: 4 });
+    const runs = { on: emptyRun(), off: emptyRun() };
+    for (const input of cases) {
+      await consultOnce(on, input, runs.on, 'cache on ');
+      await consultOnce(off, input, runs.off, 'cache off');
+    }
+    const peak = Math.max(
+      (await on.stats())?.peakRssBytes ?? 0,
+      (await off.stats())?.peakRssBytes ?? 0,
+    );
+    return { loadMs, runs, peak };
   } finally {
-    await engine.close();
+    await Promise.all([on.close(), off.close()]);
   }
 }
 
@@ -145,10 +159,9 @@ async function main() {
   console.error(
     `model ${model.path} (${(header.fileBytes / 1e9).toFixed(2)} GB), threads ${THREADS}, max tokens ${MAX_TOKENS}`,
   );
-  console.error('prefix cache on');
-  const on = await measure(model.path, true, cases);
-  console.error('prefix cache off');
-  const off = await measure(model.path, false, cases);
+  const { loadMs, runs, peak } = await measure(model.path, cases);
+  const on = { run: runs.on };
+  const off = { run: runs.off };
 
   const offPromptRate = sum(off.run.promptTokens) / (sum(off.run.promptMs) / 1000);
   const genRate = sum(on.run.completionTokens) / (sum(on.run.generateMs) / 1000);
@@ -163,7 +176,7 @@ async function main() {
       `${BENCH_2B_SHAPE.name}: ${(header.fileBytes / 1e9).toFixed(2)} GB Q4_0, ${BENCH_2B_SHAPE.layers} layers x ${BENCH_2B_SHAPE.embd}, vocab ${BENCH_2B_SHAPE.vocab}`,
     ],
     ['model file generated', model.generatedMs === null ? 'cached' : `${s(model.generatedMs)} s`],
-    ['load (mmap off)', `${s(on.loadMs)} s`],
+    ['load (mmap off)', `${s(loadMs)} s`],
     [
       'prompt tokens per consult',
       `${Math.round(percentile(on.run.promptTokens, 50))} (cached ${Math.round(percentile(on.run.cachedTokens, 50))} with the prefix cache)`,
@@ -183,7 +196,7 @@ async function main() {
       'schema-valid answers (random weights)',
       `${valid(on.run)}/${CONSULTS} on, ${valid(off.run)}/${CONSULTS} off`,
     ],
-    ['engine peak RSS', `${Math.round(Math.max(on.peak, off.peak) / 1024 ** 2)} MiB`],
+    ['engine peak RSS', `${Math.round(peak / 1024 ** 2)} MiB`],
   ];
   console.log('| measure | value |\n| --- | --- |');
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
