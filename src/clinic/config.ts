@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { MedAssistError } from '../shared/errors.js';
 import { writeFileAtomic } from './keys/key-store.js';
+import { TIER_IDS, type TierId } from '../inference/tiers.js';
 
 const configSchema = z.object({
   clinicId: z.string(),
@@ -16,7 +17,17 @@ const configSchema = z.object({
   keyFile: z.string().optional(),
   knowledge: z.object({ sha256: z.string(), version: z.string() }).optional(),
   model: z
-    .object({ path: z.string(), sha256: z.string(), disabled: z.string().optional() })
+    .object({
+      /** The local GGUF file and its SHA-256; absent when the clinic runs no local model. */
+      path: z.string().optional(),
+      sha256: z.string().optional(),
+      disabled: z.string().optional(),
+      /** Hardware tier (src/inference/tiers.ts), proposed by setup from RAM and cores. */
+      tier: z.enum(TIER_IDS as [TierId, ...TierId[]]).optional(),
+      /** llama.cpp threads; the tier's choice for this machine when absent. */
+      threads: z.number().int().min(1).max(256).optional(),
+      timeoutMs: z.number().int().min(100).optional(),
+    })
     .optional(),
   backup: z.object({ dir: z.string().optional() }).optional(),
   /** Set by `medassist register`: where and as whom the clinic syncs (sync/register.ts). */

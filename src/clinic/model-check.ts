@@ -23,7 +23,8 @@ export type ModelCheck =
  */
 export function checkModel(home: string, config: ClinicConfig, full = true): ModelCheck {
   const model = config.model;
-  if (!model) return { status: 'none' };
+  // A section with only a tier (or cloud settings) names no local file to check.
+  if (!model?.path || !model.sha256) return { status: 'none' };
   if (!full && existsSync(model.path)) return { status: 'ok', path: model.path };
   if (existsSync(model.path) && sha256File(model.path) === model.sha256)
     return { status: 'ok', path: model.path };

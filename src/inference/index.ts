@@ -26,7 +26,13 @@ export {
   type ModelConsultOptions,
   type ModelOutcome,
 } from './model-consult.js';
-export { openLocalModel, tierOf, type LocalModel, type LocalModelSettings } from './local-model.js';
+export {
+  detectHardware,
+  openLocalModel,
+  tierOf,
+  type LocalModel,
+  type LocalModelSettings,
+} from './local-model.js';
 export {
   createLlamaEngine,
   type LlamaEngine,

@@ -6,7 +6,7 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { createLlamaEngine, type LlamaEngine } from './llama/llama-engine.js';
 import { decideFit, estimateFootprint } from './memory-guard.js';
-import { proposeTier, threadsFor, TIERS, type Tier, type TierId } from './tiers.js';
+import { proposeTier, threadsFor, TIERS, type Hardware, type Tier, type TierId } from './tiers.js';
 import { MedAssistError } from '../shared/errors.js';
 
 export interface LocalModelSettings {
@@ -26,9 +26,13 @@ export interface OpenOptions {
   cores?: number;
 }
 
+/** This machine. `gpu` is false: the installed llama.cpp build is CPU only. */
+export function detectHardware(): Hardware {
+  return { totalMemBytes: totalmem(), cores: availableParallelism(), gpu: false };
+}
+
 export function tierOf(settings: { tier?: TierId }): Tier {
-  if (settings.tier) return TIERS[settings.tier];
-  return proposeTier({ totalMemBytes: totalmem(), cores: availableParallelism(), gpu: false });
+  return settings.tier ? TIERS[settings.tier] : proposeTier(detectHardware());
 }
 
 export function openLocalModel(

@@ -13,11 +13,11 @@ export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
 export const ANSWER_LIMITS = {
-  summaryChars: 300,
-  conditionChars: 60,
-  differentialItems: 3,
-  redFlagChars: 80,
-  redFlags: 4,
+  summaryChars: 160,
+  conditionChars: 48,
+  differentialItems: 2,
+  redFlagChars: 60,
+  redFlags: 3,
 } as const;
 const L = ANSWER_LIMITS;
 

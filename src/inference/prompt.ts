@@ -5,22 +5,25 @@
  */
 import type { ChatMessage } from './types.js';
 import type { CaseView } from './case-view.js';
-import { ANSWER_LIMITS, MODEL_ANSWER_JSON_SCHEMA } from './output-schema.js';
+import { ANSWER_LIMITS } from './output-schema.js';
 import type { ProtocolView } from './validator.js';
 
 /** Bumped when the system prompt changes, so records say which one produced an answer. */
 export const PROMPT_VERSION = 1;
 
+/** The answer shape in one line; the grammar enforces the full schema, bounds included. */
+const SHAPE =
+  '{"summary":text,"differential":[{"condition":text,"confidence":level}],' +
+  '"redFlags":[text],"confidence":level} where level is "low", "medium" or "high"';
+
 export const SYSTEM_PROMPT = [
   'You support a health worker using the WHO IMCI guidelines.',
-  'The protocol result below is final: never remove, question or downgrade a classification,',
-  'never deny a danger sign, never mention doses, never suggest skipping a referral.',
-  'Write: summary = one or two plain sentences for the record;',
-  'differential = other conditions the protocol does not cover, if any;',
-  'redFlags = signs that mean the child must come back or be referred at once;',
-  'confidence = how sure you are (low, medium, high).',
-  `Limits: summary ${ANSWER_LIMITS.summaryChars} characters, at most ${ANSWER_LIMITS.differentialItems} differential items, ${ANSWER_LIMITS.redFlags} red flags.`,
-  `Answer with JSON only, following this schema: ${JSON.stringify(MODEL_ANSWER_JSON_SCHEMA)}`,
+  'The protocol result is final: never remove, doubt or downgrade a classification, never deny',
+  'a danger sign, never mention doses, never suggest skipping a referral.',
+  'summary: one short sentence for the record. differential: other conditions the protocol',
+  'does not cover, if any. redFlags: signs that mean come back or refer at once.',
+  `Limits: summary ${ANSWER_LIMITS.summaryChars} characters, ${ANSWER_LIMITS.differentialItems} differential items, ${ANSWER_LIMITS.redFlags} red flags.`,
+  `Answer JSON only: ${SHAPE}`,
 ].join('\n');
 
 export interface PassageRef {
@@ -30,13 +33,7 @@ export interface PassageRef {
 }
 
 /** The protocol result fields the prompt shows (a ConsultResult has them all). */
-export interface PromptProtocol extends ProtocolView {
-  edition: { id: string; name?: string };
-  unanswered?: readonly string[];
-}
-
-const show = (v: boolean | number | string) =>
-  v === true ? 'yes' : v === false ? 'no' : String(v);
+export type PromptProtocol = ProtocolView;
 
 function patientLine(c: CaseView): string {
   const parts = [
@@ -51,25 +48,36 @@ function patientLine(c: CaseView): string {
   return `Patient: ${parts.filter((p) => p !== null).join(', ')}`;
 }
 
+/** Keys as words: `chest_indrawing` tokenizes as two common words, not five pieces. */
+const words = (key: string) => key.replaceAll('_', ' ');
+
+/**
+ * Findings present (and measured values) only: absent signs would double the prompt, and the
+ * protocol result already says what they mean.
+ */
 function findingsLines(c: CaseView): string[] {
-  const entries = Object.entries(c.findings);
-  const present = entries.filter(([, v]) => v !== false).map(([k, v]) => `${k}=${show(v)}`);
-  const absent = entries.filter(([, v]) => v === false).map(([k]) => k);
+  const present = Object.entries(c.findings)
+    .filter(([, v]) => v !== false)
+    .map(([k, v]) => (v === true ? words(k) : `${words(k)} ${String(v)}`));
   const lines = [`Findings: ${present.join('; ') || 'none'}`];
-  if (absent.length > 0) lines.push(`Absent: ${absent.join(', ')}`);
   if (c.medicines.length > 0) lines.push(`Current medicines: ${c.medicines.join(', ')}`);
   if (c.allergies.length > 0) lines.push(`Allergies: ${c.allergies.join(', ')}`);
   return lines;
 }
 
+const SEVERITY_WORD = {
+  'urgent-referral': 'urgent',
+  'specific-treatment': 'treat',
+  'home-care': 'home',
+} as const;
+
 function protocolLines(r: PromptProtocol): string[] {
-  const classes = r.classifications.map((c) => `${c.name} (${c.severity})`);
-  const treatments = r.treatments.map((t) => t.drug ?? t.id);
+  const classes = r.classifications.map((c) => `${c.name} (${SEVERITY_WORD[c.severity]})`);
+  const plan = r.treatments.map((t) => words(t.drug ?? t.id));
   return [
-    `Protocol ${r.edition.name ?? r.edition.id}: ${classes.join('; ') || 'no classification'}`,
+    `Protocol: ${classes.join('; ') || 'no classification'}`,
     `Referral: ${r.urgentReferral ? 'urgent' : r.referral ? 'yes' : 'no'}`,
-    `Plan: ${[...new Set(treatments)].join(', ') || 'none'}`,
-    ...(r.unanswered?.length ? [`Not yet asked: ${r.unanswered.join(', ')}`] : []),
+    `Plan: ${[...new Set(plan)].join(', ') || 'none'}`,
   ];
 }
 

@@ -6,6 +6,9 @@
 import type { Command } from 'commander';
 import { createUser } from '../../clinic/auth/index.js';
 import { setupClinic } from '../../clinic/clinic.js';
+import { writeConfig } from '../../clinic/config.js';
+import { detectHardware } from '../../inference/local-model.js';
+import { isTierId, proposeTier, threadsFor, TIER_IDS, TIERS } from '../../inference/tiers.js';
 import { InputError } from '../../shared/errors.js';
 import { BUNDLED_KB, home } from '../context.js';
 import { ask, canPrompt } from '../prompt.js';
@@ -17,6 +20,7 @@ interface SetupFlags {
   keyFile?: string;
   name?: string;
   tz?: string;
+  tier?: string;
 }
 
 async function gather(flags: SetupFlags) {
@@ -49,6 +53,21 @@ async function gather(flags: SetupFlags) {
   return { passphrase, adminName, adminPin };
 }
 
+/** The tier given, or the one this machine's RAM and cores suggest (issue 5, "Tiers"). */
+function chooseTier(given: string | undefined) {
+  const hw = detectHardware();
+  if (given !== undefined && !isTierId(given))
+    throw new InputError([
+      { field: '--tier', message: `is not one of ${TIER_IDS.join(', ')} [${given}]` },
+    ]);
+  const tier = given === undefined ? proposeTier(hw) : TIERS[given];
+  const gib = (hw.totalMemBytes / 1024 ** 3).toFixed(1);
+  const how = given === undefined ? 'proposed' : 'chosen';
+  const threads = threadsFor(tier, hw.cores);
+  const line = `${gib} GiB, ${hw.cores} cores: tier ${tier.id} (${how}; ${tier.model} model, ${threads} threads)`;
+  return { tier, line };
+}
+
 export function registerSetupCommand(program: Command): void {
   program
     .command('setup')
@@ -61,7 +80,9 @@ export function registerSetupCommand(program: Command): void {
     .option('--key-file <file>', 'key file for unattended start (created when missing)')
     .option('--name <name>', 'clinic name')
     .option('--tz <zone>', 'clinic time zone (default: MEDASSIST_TZ or the system zone)')
+    .option('--tier <tier>', `hardware tier (${TIER_IDS.join(', ')}); default: proposed from RAM`)
     .action(async (flags: SetupFlags) => {
+      const tier = chooseTier(flags.tier);
       const { passphrase, adminName, adminPin } = await gather(flags);
       const timeZone =
         flags.tz ?? process.env.MEDASSIST_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -76,6 +97,7 @@ export function registerSetupCommand(program: Command): void {
         bundledKb: BUNDLED_KB,
         ...(flags.name ? { name: flags.name } : {}),
       });
+      writeConfig(h, { ...clinic.config, model: { ...clinic.config.model, tier: tier.tier.id } });
       try {
         const admin = await createUser(clinic.store.db, {
           name: adminName,
@@ -89,6 +111,7 @@ export function registerSetupCommand(program: Command): void {
             `time zone: ${timeZone}`,
             `admin user: ${admin.name}`,
             `knowledge base: ${clinic.config.knowledge?.version ?? '-'}`,
+            `hardware: ${tier.line}`,
             flags.keyFile
               ? `key file: ${flags.keyFile} (keep it safe; it unlocks the clinic)`
               : 'unlock: MEDASSIST_PASSPHRASE',

@@ -89,3 +89,19 @@ for (const type of ['F32', 'Q8_0', 'Q4_0'] as const) {
     }
   });
 }
+
+test('words seed the vocabulary with every prefix so a common word becomes one token', async () => {
+  const path = join(dir, 'words.gguf');
+  writeLlamaGguf(path, { ...TINY_SHAPE, vocab: 2048 }, 1, ['cough', 'breathing']);
+  const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  const model = await llama.loadModel({ modelPath: path, gpuLayers: 0 });
+  try {
+    assert.equal(model.tokenize('cough breathing').length, 2);
+    assert.equal(
+      model.detokenize(model.tokenize('Fast breathing, 52/min')),
+      'Fast breathing, 52/min',
+    );
+  } finally {
+    await model.dispose();
+  }
+});

@@ -56,34 +56,56 @@ export const BENCH_2B_SHAPE: LlamaShape = {
 const SPECIALS = ['<unk>', '<s>', '</s>'];
 const hex = (b: number) => b.toString(16).toUpperCase().padStart(2, '0');
 
-/** Specials, 256 byte tokens, the word-start mark, then letter pieces (`▁a`, `a`, `▁ab`, ...) up to `size`. */
-export function buildVocab(size: number) {
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const PRINTABLE = Array.from({ length: 0x7e - 0x20 }, (_, i) => String.fromCharCode(0x21 + i));
+
+/** Every prefix of the word with and without the word-start mark: `▁c`, `▁co`, ..., `c`, `co`. */
+const prefixes = (word: string) =>
+  [...word].flatMap((_, i) => [`▁${word.slice(0, i + 1)}`, word.slice(0, i + 1)]);
+
+/** Letter strings of growing length (`a`..`z`, `aa`..`zz`, ...), endless. */
+function* letterPieces(): Generator<string> {
+  for (let pieces = ['']; ;) {
+    pieces = pieces.flatMap((p) => [...LETTERS].map((c) => p + c));
+    for (const p of pieces) yield* [`▁${p}`, p];
+  }
+}
+
+/**
+ * Specials, 256 byte tokens and the word-start mark; then, room allowing, printable ASCII,
+ * every prefix of `words` (so SentencePiece can merge a word character by character into one
+ * token, as a trained vocabulary does for common words), then letter strings up to `size`.
+ */
+export function buildVocab(size: number, words: readonly string[] = []) {
   const tokens = [...SPECIALS, ...Array.from({ length: 256 }, (_, b) => `<0x${hex(b)}>`)];
   const types = [2, 3, 3, ...Array<number>(256).fill(6)];
   // The word-start mark must be a piece of its own, or a space would come back as the three
   // UTF-8 bytes of U+2581 when text is detokenized.
   tokens.push('▁');
   types.push(1);
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  let pieces = [''];
   if (tokens.length > size) throw new RangeError(`vocabulary below ${tokens.length} [${size}]`);
-  while (tokens.length < size) {
-    pieces = pieces.flatMap((p) => [...letters].map((c) => p + c));
-    for (const p of pieces.flatMap((p) => [`▁${p}`, p])) {
-      if (tokens.length >= size) break;
-      tokens.push(p);
-      types.push(1);
-    }
+  const seen = new Set(tokens);
+  const add = (p: string) => {
+    if (tokens.length >= size || seen.has(p)) return;
+    seen.add(p);
+    tokens.push(p);
+    types.push(1);
+  };
+  PRINTABLE.flatMap((c) => [`▁${c}`, c]).forEach(add);
+  words.flatMap(prefixes).forEach(add);
+  for (const p of letterPieces()) {
+    if (tokens.length >= size) break;
+    add(p);
   }
-  // SentencePiece merges the highest score first: shorter pieces score higher here.
-  const scores = tokens.map((_, i) => (i < 260 ? 0 : -i));
+  // SentencePiece merges the pair whose result scores highest: longer pieces first.
+  const scores = tokens.map((t, i) => (i < 260 ? 0 : [...t].length - i / size));
 
   return { tokens, types, scores };
 }
 
-function metadata(s: LlamaShape): Record<string, GgufValue> {
+function metadata(s: LlamaShape, words: readonly string[]): Record<string, GgufValue> {
   const u32 = (value: number) => ({ type: 'u32', value }) as const;
-  const vocab = buildVocab(s.vocab);
+  const vocab = buildVocab(s.vocab, words);
   const fileType = { F32: 0, Q4_0: 2, Q8_0: 7 }[s.type];
   return {
     'general.architecture': { type: 'string', value: 'llama' },
@@ -163,7 +185,16 @@ function tensors(s: LlamaShape, seed: number): GgufTensor[] {
   ];
 }
 
-/** Writes the model to `path`; returns its size in bytes. The same seed gives the same file. */
-export function writeLlamaGguf(path: string, shape: LlamaShape, seed = 1): number {
-  return writeGguf(path, metadata(shape), tensors(shape, seed));
+/**
+ * Writes the model to `path`; returns its size in bytes. The same seed gives the same file.
+ * `words` seed the vocabulary (see buildVocab), so prompts tokenize about as densely as with
+ * a trained tokenizer and cost what they would cost with a real model.
+ */
+export function writeLlamaGguf(
+  path: string,
+  shape: LlamaShape,
+  seed = 1,
+  words: readonly string[] = [],
+): number {
+  return writeGguf(path, metadata(shape, words), tensors(shape, seed));
 }

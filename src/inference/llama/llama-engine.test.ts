@@ -37,7 +37,7 @@ describe('the local engine on the tiny generated model', () => {
   after(() => engine.close());
 
   test('answers follow the schema on every run, over several seeds and cases', async () => {
-    for (const [i, c] of ['cough 3 days', 'fever, malaria test negative', 'diarrhoea'].entries()) {
+    for (const [i, c] of ['cough 3 days', 'fever, malaria test negative'].entries()) {
       for (const seed of [1, 2]) {
         const res = await engine.complete(request(c, { seed: seed + i * 10 }));
         assert.ok(parseModelAnswer(res.text), res.text);
@@ -133,7 +133,7 @@ test(
   async () => {
     const engine = createLlamaEngine({ modelPath: STORIES, threads: 1 });
     try {
-      for (const seed of [1, 2, 3]) {
+      for (const seed of [1, 2]) {
         const res = await engine.complete(request('cough and fever', { seed }));
         assert.ok(parseModelAnswer(res.text), res.text);
       }
