@@ -106,11 +106,11 @@ async function appendBody(
   try {
     if (!res.body) return;
     // A reader, not `for await`: the same code type-checks under Node's and the DOM's streams.
-    const reader = res.body.getReader();
+    const reader = res.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
     for (;;) {
       const { done: ended, value } = await reader.read();
       if (ended) break;
-      const bytes = value as Uint8Array;
+      const bytes = value;
       // Never hold more than the manifest promised: a server cannot fill the disk.
       if (done + bytes.length > blob.size)
         throw new MedAssistError('KB_BLOB_TOO_LARGE', `blob is larger than [${blob.size}] bytes`);

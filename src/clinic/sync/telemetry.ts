@@ -66,7 +66,7 @@ export function buildTelemetry(
     offlineFallbacks: o.counters.offlineFallbacks,
     cloudQueries: o.counters.cloudQueries,
     lastSyncHour: lastSync === null ? null : lastSync.slice(0, 13),
-    modelVersion: clinic.config.model?.sha256.slice(0, 12) ?? null,
+    modelVersion: clinic.config.model?.sha256?.slice(0, 12) ?? null,
     knowledgeVersion: clinic.config.knowledge?.version ?? null,
     diskFreeMb: diskFreeMb(clinic.home),
     memoryMb: Math.round(process.memoryUsage().rss / MB),

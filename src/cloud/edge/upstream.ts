@@ -49,11 +49,11 @@ export async function downloadVerified(
   let size = 0;
   try {
     // A reader, not `for await`: the same code type-checks under Node's and the DOM's streams.
-    const reader = res.body.getReader();
+    const reader = res.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      const bytes = value as Uint8Array;
+      const bytes = value;
       size += bytes.length;
       if (size > MAX_BLOB_BYTES)
         throw new MedAssistError('EDGE_BLOB_TOO_LARGE', `blob over [${MAX_BLOB_BYTES}] bytes`);
