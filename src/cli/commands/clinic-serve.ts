@@ -2,7 +2,10 @@
  * `medassist clinic serve`: runs the clinic node on 127.0.0.1 until stopped (SIGINT/SIGTERM).
  */
 import type { Command } from 'commander';
+import { updateKnowledge } from '../../clinic/knowledge-update/update.js';
 import { startClinicNode } from '../../clinic/node/clinic-node.js';
+import { createConsultStats } from '../../clinic/node/consult-stats.js';
+import { readModelCounters } from '../../inference/orchestrator/counters.js';
 import { createLogger } from '../../clinic/node/log.js';
 import { InputError } from '../../shared/errors.js';
 import { openClinicForCli } from '../clinic-context.js';
@@ -39,8 +42,20 @@ export function registerClinicCommand(program: Command): void {
       // Loopback unless the clinic chose its LAN address (config web.host or --host).
       const host = flags.host ?? opened.config.web?.host ?? '127.0.0.1';
       // A registered clinic syncs by itself (clinic/sync/sync-agent.ts); consults never wait.
+      const consultStats = createConsultStats();
       const syncAgent = opened.config.sync
-        ? (await import('../../clinic/sync/sync-agent.js')).startSyncAgent(opened, { log })
+        ? (await import('../../clinic/sync/sync-agent.js')).startSyncAgent(opened, {
+            log,
+            knowledgeUpdate: updateKnowledge,
+            counters: () => {
+              const model = readModelCounters();
+              return {
+                avgConsultLatencyMs: consultStats.averageMs(),
+                offlineFallbacks: model.offlineFallbacks,
+                cloudQueries: model.cloudQueries,
+              };
+            },
+          })
         : undefined;
       const node = await startClinicNode({
         clinic: opened,
@@ -50,6 +65,7 @@ export function registerClinicCommand(program: Command): void {
         ...(backupDir ? { backupDir } : {}),
         ...(passphrase ? { passphrase } : {}),
         ...(syncAgent ? { syncAgent } : {}),
+        consultStats,
         log,
       });
       process.stdout.write(`clinic node listening on ${node.url}\n`);

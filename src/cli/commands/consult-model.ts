@@ -3,13 +3,15 @@
  * the clinic configuration (`model` for the local engine, `hybrid` for the cloud model) and
  * the flags. With neither configured there is no model step and the consult is as before.
  *
- * Limitation: until the sync agent's connectivity mode is wired in, the CLI treats the clinic
- * as ONLINE when a cloud model is configured (`--offline` says otherwise); an unreachable cloud
- * still falls back to the local answer within the cloud budget.
+ * The connectivity mode is the one the sync agent last found (`readSyncStatus`) for a
+ * registered clinic; without a clinic or sync, a cloud model named by flag or config is taken
+ * as reachable (`--offline` says otherwise). An unreachable cloud still falls back to the local
+ * answer within the cloud budget.
  */
 import type { ClinicConfig } from '../../clinic/config.js';
 import type { HybridOptions } from '../../inference/orchestrator/index.js';
 import type { ChatEngine } from '../../inference/types.js';
+import type { Mode } from '../../protocol/v1.js';
 import { InputError } from '../../shared/errors.js';
 
 export interface ModelStepFlags {
@@ -55,6 +57,7 @@ export async function modelStepFor(
   config: ClinicConfig | null,
   flags: ModelStepFlags,
   createLocal: CreateLocalEngine | null,
+  lastMode?: () => Mode,
 ): Promise<ModelStep | null> {
   const url = cloudUrl(flags.cloudModel, config);
   const localPath = config?.model && !config.model.disabled ? config.model.path : null;
@@ -71,7 +74,7 @@ export async function modelStepFor(
   const options: HybridOptions = {
     local,
     cloud,
-    mode: () => (flags.offline ? 'OFFLINE' : 'ONLINE'),
+    mode: () => (flags.offline ? 'OFFLINE' : (lastMode?.() ?? 'ONLINE')),
     localTimeoutMs,
     cloudBudgetMs,
     ...(hybrid.threshold === undefined ? {} : { threshold: hybrid.threshold }),

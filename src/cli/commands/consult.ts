@@ -12,6 +12,8 @@ import type { ConsultResult } from '../../clinic/consult/consult-result.js';
 import { InputError } from '../../shared/errors.js';
 import { openClinicForCli, requireSession } from '../clinic-context.js';
 import { home, openKb, resolveEdition } from '../context.js';
+import { readSyncStatus } from '../../clinic/sync/status.js';
+import type { Mode } from '../../protocol/v1.js';
 import { modelStepFor, type CreateLocalEngine, type ModelStepFlags } from './consult-model.js';
 
 interface ConsultFlags {
@@ -53,9 +55,10 @@ async function consultWith(
     config: ClinicConfig | null;
     flags: ModelStepFlags;
     createLocal: CreateLocalEngine | null;
+    lastMode?: () => Mode;
   },
 ): Promise<ConsultResult> {
-  const step = await modelStepFor(model.config, model.flags, model.createLocal);
+  const step = await modelStepFor(model.config, model.flags, model.createLocal, model.lastMode);
   if (!step) return runConsult(input, options, deps);
   try {
     return await runConsultWithModel(input, options, deps ?? {}, step.options);
@@ -95,7 +98,12 @@ async function consultAndSave(
   try {
     const actor = requireSession(clinic);
     const usable = clinic.model.status === 'ok' || clinic.model.status === 'restored';
-    const model = { config: clinic.config, flags, createLocal: usable ? createLocal : null };
+    const model = {
+      config: clinic.config,
+      flags,
+      createLocal: usable ? createLocal : null,
+      ...(clinic.config.sync ? { lastMode: () => readSyncStatus(clinic).mode } : {}),
+    };
     return await consultWith(input, options, { kb, store: clinic.store, actor }, model);
   } finally {
     kb?.close();

@@ -56,7 +56,9 @@ async function syncNow(clinic: OpenClinic, flags: SyncFlags) {
   authorizeSync(clinic, 'sync.run');
   if (!/^\d+$/.test(flags.wait))
     throw new InputError([{ field: '--wait', message: `must be whole seconds [${flags.wait}]` }]);
+  const { updateKnowledge } = await import('../../clinic/knowledge-update/update.js');
   const report = await runSync(clinic, {
+    knowledgeUpdate: updateKnowledge,
     onProgress: progressPrinter(flags.json === true),
     waitMs: Number(flags.wait) * 1000,
   });

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { knowledgeDbPath } from '../paths.js';
 import { registerHostCheck } from './host-check.js';
 import { errorHandler } from './http-errors.js';
+import type { ConsultStats } from './consult-stats.js';
 import type { Logger } from './log.js';
 import type { NodeContext } from './node-context.js';
 import { registerAuthRoutes } from './routes-auth.js';
@@ -38,6 +39,7 @@ export interface ClinicNodeOptions {
   edition?: Edition;
   /** The sync agent (clinic/sync/sync-agent.ts), when the clinic is registered; stopped first. */
   syncAgent?: SyncAgentHandle;
+  consultStats?: ConsultStats;
   log: Logger;
 }
 
@@ -104,6 +106,7 @@ export async function startClinicNode(o: ClinicNodeOptions): Promise<ClinicNode>
     log: o.log,
     syncAgent: o.syncAgent ?? null,
     secureCookies: false,
+    ...(o.consultStats ? { consultStats: o.consultStats } : {}),
     today: () => todayInTimeZone(o.clinic.config.timeZone),
   };
   const app = await buildNodeApp(ctx, o.webRoot);

@@ -69,8 +69,9 @@ function createReplayCache(limit = 500) {
 export function registerConsultRoutes(app: FastifyInstance, ctx: NodeContext): Promise<void> {
   const { store } = ctx.clinic;
   const replay = createReplayCache();
-  const consult = (body: ConsultBody, save: boolean, request: Parameters<typeof sessionOf>[0]) =>
-    runConsult(
+  const consult = (body: ConsultBody, save: boolean, request: Parameters<typeof sessionOf>[0]) => {
+    const started = performance.now();
+    const result = runConsult(
       body.case,
       {
         edition: ctx.edition,
@@ -80,6 +81,9 @@ export function registerConsultRoutes(app: FastifyInstance, ctx: NodeContext): P
       },
       { kb: ctx.kb, ...(save ? { store, actor: sessionOf(request) } : {}) },
     );
+    ctx.consultStats?.record(performance.now() - started);
+    return result;
+  };
 
   app.post<{ Body: ConsultBody }>(
     '/api/consult/next',
