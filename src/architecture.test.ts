@@ -16,7 +16,8 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   shared: [],
   clinical: ['shared'],
   protocol: ['shared'],
-  knowledge: ['clinical', 'shared'],
+  // Releases of the knowledge base are the wire's signed manifests.
+  knowledge: ['clinical', 'protocol', 'shared'],
   inference: ['clinical', 'knowledge', 'protocol', 'shared'],
   clinic: ['clinical', 'knowledge', 'inference', 'protocol', 'shared'],
   cloud: ['clinical', 'knowledge', 'inference', 'protocol', 'shared'],

@@ -37,18 +37,31 @@ export async function next(page: Page, box: string): Promise<void> {
  * A child (18 months unless given) with cough and fast breathing: danger signs all no, cough
  * yes, the breaths typed as 52, then classify. Returns the latency the app measured.
  */
-export async function coughConsult(page: Page, weight = '10.5', ageMonths = '18'): Promise<number> {
+export interface StepLabels {
+  /** The title of the cough box as the interface language writes it. */
+  cough: string;
+  classifyNow: string;
+}
+
+const ENGLISH: StepLabels = { cough: 'Cough', classifyNow: 'Classify now' };
+
+export async function coughConsult(
+  page: Page,
+  weight = '10.5',
+  ageMonths = '18',
+  labels: StepLabels = ENGLISH,
+): Promise<number> {
   await page.fill('#age', ageMonths);
   await page.fill('#weight', weight);
   await page.click('form button[type=submit]');
   await page.waitForSelector('#step-title');
   await answerAll(page, 'No');
-  await next(page, 'Cough');
+  await next(page, labels.cough);
   await answerAll(page, 'Yes');
   await page.click('form button[type=submit]');
   await page.waitForSelector('#q-respiratory_rate');
   await page.fill('#q-respiratory_rate', '52');
-  await page.click('button:has-text("Classify now")');
+  await page.click(`button:has-text("${labels.classifyNow}")`);
   const latency = await page.textContent('[data-testid=latency]');
   return Number((latency ?? '').replace(/\D+/g, ''));
 }
