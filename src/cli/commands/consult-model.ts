@@ -38,9 +38,16 @@ function cloudUrl(flag: string | undefined, config: ClinicConfig | null): string
   return url;
 }
 
-async function cloudEngine(url: string, config: ClinicConfig | null, budgetMs: number) {
+async function cloudEngine(
+  url: string,
+  config: ClinicConfig | null,
+  budgetMs: number,
+  clinicToken?: () => Promise<string>,
+) {
   const { createOpenAiEngine } = await import('../../inference/openai/client.js');
-  const token = process.env.MEDASSIST_MODEL_TOKEN;
+  // A registered clinic authenticates with its own short-lived token; the variable is for a
+  // model server outside our coordinator.
+  const token = process.env.MEDASSIST_MODEL_TOKEN ?? clinicToken;
   const cloud = config?.hybrid?.cloud;
   return createOpenAiEngine({
     baseUrl: url,
@@ -58,6 +65,7 @@ export async function modelStepFor(
   flags: ModelStepFlags,
   createLocal: CreateLocalEngine | null,
   lastMode?: () => Mode,
+  clinicToken?: () => Promise<string>,
 ): Promise<ModelStep | null> {
   const url = cloudUrl(flags.cloudModel, config);
   const localPath = config?.model && !config.model.disabled ? config.model.path : null;
@@ -70,7 +78,7 @@ export async function modelStepFor(
     localPath && createLocal
       ? await createLocal({ modelPath: localPath, threads: 1, timeoutMs: localTimeoutMs })
       : null;
-  const cloud = url ? await cloudEngine(url, config, cloudBudgetMs) : null;
+  const cloud = url ? await cloudEngine(url, config, cloudBudgetMs, clinicToken) : null;
   const options: HybridOptions = {
     local,
     cloud,

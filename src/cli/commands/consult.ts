@@ -56,9 +56,16 @@ async function consultWith(
     flags: ModelStepFlags;
     createLocal: CreateLocalEngine | null;
     lastMode?: () => Mode;
+    clinicToken?: () => Promise<string>;
   },
 ): Promise<ConsultResult> {
-  const step = await modelStepFor(model.config, model.flags, model.createLocal, model.lastMode);
+  const step = await modelStepFor(
+    model.config,
+    model.flags,
+    model.createLocal,
+    model.lastMode,
+    model.clinicToken,
+  );
   if (!step) return runConsult(input, options, deps);
   try {
     return await runConsultWithModel(input, options, deps ?? {}, step.options);
@@ -102,7 +109,15 @@ async function consultAndSave(
       config: clinic.config,
       flags,
       createLocal: usable ? createLocal : null,
-      ...(clinic.config.sync ? { lastMode: () => readSyncStatus(clinic).mode } : {}),
+      ...(clinic.config.sync
+        ? {
+            lastMode: () => readSyncStatus(clinic).mode,
+            clinicToken: async () => {
+              const { clientFor } = await import('../../clinic/sync/run-sync.js');
+              return clientFor(clinic).accessToken();
+            },
+          }
+        : {}),
     };
     return await consultWith(input, options, { kb, store: clinic.store, actor }, model);
   } finally {

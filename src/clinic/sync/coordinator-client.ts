@@ -34,6 +34,9 @@ export interface CoordinatorClient {
   readSources(): string[];
   /** Forgets the cached access token (after a 401). */
   dropToken(): void;
+  /** A short-lived access token (cached until a minute before it expires): also the bearer of
+   * the coordinator's model escalation endpoint. */
+  accessToken(): Promise<string>;
 }
 
 const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
@@ -133,5 +136,6 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
     dropToken: () => {
       cached = null;
     },
+    accessToken,
   };
 }
