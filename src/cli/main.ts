@@ -39,7 +39,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
     };
   },
   setup: async () => (await import('./commands/setup.js')).registerSetupCommand,
-  clinic: async () => (await import('./commands/clinic-serve.js')).registerClinicCommand,
+  clinic: async () => {
+    const { registerClinicCommand } = await import('./commands/clinic-serve.js');
+    return (program) => registerClinicCommand(program, createLocalEngine);
+  },
   doctor: async () => (await import('./commands/doctor.js')).registerDoctorCommand,
   login: async () => (await import('./commands/users.js')).registerUserCommands,
   patient: async () => (await import('./commands/patients.js')).registerPatientCommands,

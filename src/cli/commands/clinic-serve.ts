@@ -7,7 +7,10 @@ import { startClinicNode } from '../../clinic/node/clinic-node.js';
 import { createConsultStats } from '../../clinic/node/consult-stats.js';
 import { readModelCounters } from '../../inference/orchestrator/counters.js';
 import { createLogger } from '../../clinic/node/log.js';
+import { clientFor } from '../../clinic/sync/run-sync.js';
+import { readSyncStatus } from '../../clinic/sync/status.js';
 import { InputError } from '../../shared/errors.js';
+import { modelStepFor, type CreateLocalEngine } from './consult-model.js';
 import { openClinicForCli } from '../clinic-context.js';
 import { WEB_ROOT } from '../context.js';
 
@@ -18,7 +21,10 @@ interface ServeFlags {
   keyFile?: string;
 }
 
-export function registerClinicCommand(program: Command): void {
+export function registerClinicCommand(
+  program: Command,
+  createLocal: CreateLocalEngine | null = null,
+): void {
   const clinic = program.command('clinic').description('the clinic node');
   clinic
     .command('serve')
@@ -57,6 +63,15 @@ export function registerClinicCommand(program: Command): void {
             },
           })
         : undefined;
+      // The model is loaded once for the life of the node, in its own process (issue 5).
+      const usable = opened.model.status === 'ok' || opened.model.status === 'restored';
+      const modelStep = await modelStepFor(
+        opened.config,
+        {},
+        usable ? createLocal : null,
+        () => (syncAgent ? syncAgent.status().mode : readSyncStatus(opened).mode),
+        opened.config.sync ? () => clientFor(opened).accessToken() : undefined,
+      );
       const node = await startClinicNode({
         clinic: opened,
         host,
@@ -66,12 +81,16 @@ export function registerClinicCommand(program: Command): void {
         ...(passphrase ? { passphrase } : {}),
         ...(syncAgent ? { syncAgent } : {}),
         consultStats,
+        ...(modelStep ? { model: modelStep.options } : {}),
         log,
       });
       process.stdout.write(`clinic node listening on ${node.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
-          node.stop().then(resolve, resolve);
+          node
+            .stop()
+            .then(() => modelStep?.close())
+            .then(resolve, resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -76,7 +76,12 @@ export async function modelStepFor(
   const cloudBudgetMs = hybrid.cloudBudgetMs ?? 15_000;
   const local =
     localPath && createLocal
-      ? await createLocal({ modelPath: localPath, threads: 1, timeoutMs: localTimeoutMs })
+      ? await createLocal({
+          modelPath: localPath,
+          // The tier's thread count as setup wrote it; one thread when none was written.
+          threads: config?.model?.threads ?? 1,
+          timeoutMs: localTimeoutMs,
+        })
       : null;
   const cloud = url ? await cloudEngine(url, config, cloudBudgetMs, clinicToken) : null;
   const options: HybridOptions = {

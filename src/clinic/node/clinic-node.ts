@@ -14,12 +14,14 @@ import { existsSync } from 'node:fs';
 import { knowledgeDbPath } from '../paths.js';
 import { registerHostCheck } from './host-check.js';
 import { errorHandler } from './http-errors.js';
+import type { HybridOptions } from '../../inference/orchestrator/index.js';
 import type { ConsultStats } from './consult-stats.js';
 import type { Logger } from './log.js';
 import type { NodeContext } from './node-context.js';
 import { registerAuthRoutes } from './routes-auth.js';
 import { registerConsultRoutes } from './routes-consult.js';
 import { registerPatientRoutes } from './routes-patients.js';
+import { registerModelRoutes } from './routes-model.js';
 import { registerReferenceRoutes } from './routes-reference.js';
 import { registerStatusRoutes } from './routes-status.js';
 import type { SyncAgentHandle } from './status-view.js';
@@ -40,6 +42,8 @@ export interface ClinicNodeOptions {
   /** The sync agent (clinic/sync/sync-agent.ts), when the clinic is registered; stopped first. */
   syncAgent?: SyncAgentHandle;
   consultStats?: ConsultStats;
+  /** The model step of consults (`POST /api/consult/model`); none: protocol only. */
+  model?: HybridOptions;
   log: Logger;
 }
 
@@ -66,6 +70,7 @@ export async function buildNodeApp(ctx: NodeContext, webRoot?: string): Promise<
     registerConsultRoutes,
     registerPatientRoutes,
     registerReferenceRoutes,
+    registerModelRoutes,
   ]) {
     await register(app, ctx);
   }
@@ -107,6 +112,7 @@ export async function startClinicNode(o: ClinicNodeOptions): Promise<ClinicNode>
     syncAgent: o.syncAgent ?? null,
     secureCookies: false,
     ...(o.consultStats ? { consultStats: o.consultStats } : {}),
+    ...(o.model ? { model: o.model } : {}),
     today: () => todayInTimeZone(o.clinic.config.timeZone),
   };
   const app = await buildNodeApp(ctx, o.webRoot);

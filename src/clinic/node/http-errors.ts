@@ -23,6 +23,7 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   AUTH_LOCKED: 429,
   NOT_FOUND: 404,
   SYNC_NOT_CONFIGURED: 409,
+  MODEL_NOT_CONFIGURED: 409,
 };
 
 /** The HTTP status and JSON body of an error thrown by a route. */

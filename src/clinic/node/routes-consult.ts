@@ -24,7 +24,7 @@ interface ConsultBody {
 
 const LANG = /^[a-z]{2,3}$/;
 
-function parseLang(value: unknown): string {
+export function parseLang(value: unknown): string {
   if (value === undefined) return 'en';
   if (typeof value === 'string' && LANG.test(value)) return value;
   throw new InputError([

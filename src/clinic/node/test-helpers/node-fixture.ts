@@ -3,6 +3,7 @@
  * knowledge base, one user per role, listening on a free loopback port. Users are named by
  * role only; no test data resembles a person.
  */
+import type { HybridOptions } from '../../../inference/orchestrator/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export interface NodeFixture {
 }
 
 export async function startNodeFixture(
-  options: { webRoot?: string; syncAgent?: SyncAgentHandle } = {},
+  options: { webRoot?: string; syncAgent?: SyncAgentHandle; model?: HybridOptions } = {},
 ): Promise<NodeFixture> {
   const work = mkdtempSync(join(tmpdir(), 'medassist-api-'));
   const bundledKb = join(work, 'kb.db');
@@ -54,6 +55,7 @@ export async function startNodeFixture(
     log: createLogger((l) => logLines.push(l)),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.syncAgent ? { syncAgent: options.syncAgent } : {}),
+    ...(options.model ? { model: options.model } : {}),
   });
 
   return {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { buildRelease, generateReleaseKey } from '../../knowledge/release/index.js';
-import { buildKbVersions } from '../../knowledge/release/test-helpers/kb-versions.js';
-import { migrateReleases } from './migrations.js';
-import { createReleaseRepository } from './release-repository.js';
-import { startTestPostgres, type TestPostgres } from '../../../test/support/postgres.js';
-import { openDatabase, type Database } from '../db/sql.js';
+import { buildRelease, generateReleaseKey } from '../../src/knowledge/release/index.js';
+import { buildKbVersions } from '../../src/knowledge/release/test-helpers/kb-versions.js';
+import { migrateReleases } from '../../src/cloud/releases/migrations.js';
+import { createReleaseRepository } from '../../src/cloud/releases/release-repository.js';
+import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
+import { openDatabase, type Database } from '../../src/cloud/db/sql.js';
 
 // The suite's throwaway PostgreSQL (PGlite where none is installed, a failure in CI).
 let server: TestPostgres | undefined;
