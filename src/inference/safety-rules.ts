@@ -55,6 +55,24 @@ const MILD = new RegExp(
   'i',
 );
 const GENERIC_DANGER = /\b(no|without|absent|not)\b[^.;:]{0,20}\bdanger signs?\b/i;
+// A plan's drugs are named by id (`amoxicillin`), but a model talks of classes: "no need for
+// antibiotics" withholds the amoxicillin just as surely.
+const TREATMENT_WORDS = [
+  'antibiotic',
+  'antibiotics',
+  'antimalarial',
+  'antimalarials',
+  'medicine',
+  'medicines',
+  'medication',
+  'medications',
+  'treatment',
+  'drug',
+  'drugs',
+  'ors',
+  'fluids',
+];
+const WITHHOLD = /\b(stop|stopping|withhold|withholding|skip|hold off|avoid|discontinue|cease)\b/i;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -70,6 +88,15 @@ export function isNegated(text: string, term: string): boolean {
 const mentions = (text: string, term: string) =>
   new RegExp(`\\b${escape(term)}\\b`, 'i').test(text);
 
+/** "No need for antibiotics", "stop the amoxicillin": the plan is the protocol's alone. */
+function withholdsTreatment(text: string, ctx: RuleContext): boolean {
+  if (TREATMENT_WORDS.some((w) => isNegated(text, w))) return true;
+  // Plan ids are phrases ("amoxicillin pneumonia"): any long word of them names the drug.
+  const planWords = ctx.treatments.flatMap((t) => t.split(' ')).filter((w) => w.length > 4);
+  const named = [...TREATMENT_WORDS, ...planWords].some((w) => mentions(text, w));
+  return named && WITHHOLD.test(text);
+}
+
 /** The first rule the text breaks, most serious first; null when it only adds. */
 export function checkText(text: string, ctx: RuleContext): OverruleReason | null {
   if (DOSE.test(text)) return 'mentions-dose';
@@ -78,6 +105,7 @@ export function checkText(text: string, ctx: RuleContext): OverruleReason | null
   if (ctx.dangerSigns.some((sign) => isNegated(text, sign))) return 'negates-danger-sign';
   if (ctx.classified.some((name) => isNegated(text, name))) return 'negates-classification';
   if (ctx.treatments.some((t) => isNegated(text, t))) return 'changes-treatment';
+  if (ctx.treatments.length > 0 && withholdsTreatment(text, ctx)) return 'changes-treatment';
   const serious = ctx.worstSeverity !== null && ctx.worstSeverity !== 'home-care';
   if (serious && MILD.test(text)) return 'downgrades-severity';
   if (ctx.milderRows.some((name) => mentions(text, name))) return 'downgrades-severity';

@@ -118,3 +118,22 @@ test('the protocol result is not changed by the gate', () => {
   validateContribution(convulsions, answer({ summary: 'No danger signs.' }));
   assert.equal(JSON.stringify(convulsions), before);
 });
+
+test('a red flag that withholds the plan by drug class or by name is overruled as a treatment change', () => {
+  for (const line of [
+    'no need for antibiotics',
+    'antibiotics not needed for this cough',
+    'stop the amoxicillin if the child feels better',
+  ]) {
+    const c = validateContribution(pneumonia, answer({ redFlags: [line] }));
+    assert.deepEqual(c.redFlags, [], line);
+    assert.equal(c.overruled[0]?.reason, 'changes-treatment', line);
+  }
+});
+
+test('a red flag that names the treatment without withholding it is kept', () => {
+  const line = 'breathing faster despite antibiotics';
+  const c = validateContribution(pneumonia, answer({ redFlags: [line] }));
+  assert.deepEqual(c.redFlags, [line]);
+  assert.deepEqual(c.overruled, []);
+});

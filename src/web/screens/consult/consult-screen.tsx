@@ -3,7 +3,7 @@
  * what to ask next for the answers so far), then the result with save and, for doctors, the
  * override. The save carries a key made once per result, so a double click is one encounter.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, newIdempotencyKey } from '../../api.js';
 import type { ConsultResult, GuidedStep, Me, NextAnswer, Patient } from '../../api-types.js';
 import { ErrorView } from '../../error-view.js';
@@ -12,6 +12,7 @@ import type { Answer, CaseDraft, PatientDraft } from './case-draft.js';
 import { OverrideForm } from './override-form.js';
 import { PatientStep } from './patient-step.js';
 import { QuestionStep } from './question-step.js';
+import { ModelNotes } from './model-notes.js';
 import { ResultView } from './result-view.js';
 
 type Phase = 'patient' | 'questions' | 'result';
@@ -44,6 +45,8 @@ export function ConsultScreen({ me, patientId }: { me: Me; patientId: string | n
   const canSave = me.permissions.includes('consult.save');
   const canOverride = me.permissions.includes('classification.override');
   const body = (c: CaseDraft) => ({ case: c, lang: currentLanguage() });
+  // One model request per case as answered (a save does not ask the model again).
+  const modelRequest = useMemo(() => body(draft), [draft]);
 
   const classify = async (c: CaseDraft) => {
     setBusy(true);
@@ -161,6 +164,7 @@ export function ConsultScreen({ me, patientId }: { me: Me; patientId: string | n
             </p>
           )}
           <ResultView result={result} />
+          <ModelNotes request={modelRequest} />
           <div class="row actions">
             {canSave && (
               <button
