@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access --
+   the API's JSON answers are read by path; a wrong path fails its assertion. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answer, fakeEngine } from '../../inference/orchestrator/test-helpers.js';
