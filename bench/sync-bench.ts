@@ -32,12 +32,18 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 const REGIONS = ['north', 'south', 'east', 'west'];
+// Extra node flags for the coordinators, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['bin/medassist.js', 'cloud', 'serve', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_ARGS, 'bin/medassist.js', 'cloud', 'serve', '--port', '0'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -46,6 +52,15 @@ function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
       if (match?.[1]) resolve({ child, base: match[1] });
     });
     child.once('exit', (code) => reject(new Error(`coordinator exited [${code}]`)));
+  });
+}
+
+/** SIGTERM, then the exit (a profile or a final log line is written on the way out). */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
   });
 }
 
@@ -229,8 +244,7 @@ async function main() {
     );
   } finally {
     await db.close();
-    first.child.kill('SIGTERM');
-    second.child.kill('SIGTERM');
+    await Promise.all([first.child, second.child].map(stopChild));
     await pg.stop();
   }
 }
