@@ -116,7 +116,8 @@ async function sync(lane: HttpLane, requests: SyncRequests, lat: number[]) {
 }
 
 async function main() {
-  const pg = await startTestPostgres();
+  // Durable as in production: every acknowledged item is on disk (fsync, synchronous_commit).
+  const pg = await startTestPostgres({ durable: process.env.BENCH_PG_FAST !== '1' });
   if (pg.kind !== 'postgres')
     throw new Error('bench:sync needs a real PostgreSQL (install postgresql)');
   const url = await pg.createDatabase('bench');
@@ -125,6 +126,11 @@ async function main() {
   const bases = [first.base, second.base];
   const db = openPgDatabase(url, 4);
   try {
+    const durability = (
+      await db.query<{ fsync: string; sc: string }>(
+        `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`,
+      )
+    ).rows[0]!;
     for (const region of REGIONS)
       await insertAlert(db, { region, severity: 'info', title: 'Bench notice', body: '' });
     const clinics: TestClinic[] = [];
@@ -215,7 +221,7 @@ async function main() {
         .join(' ')} (other work on this machine)`,
     );
     console.log(
-      `\nsync bench: ${CLINICS} clinics, ${CONCURRENCY} in flight, 2 coordinator instances, PostgreSQL on loopback, ${cpu}\n`,
+      `\nsync bench: ${CLINICS} clinics, ${CONCURRENCY} in flight, 2 coordinator instances, PostgreSQL on loopback (fsync ${durability.fsync}, synchronous_commit ${durability.sc}), ${cpu}\n`,
     );
     console.log('| measure | result | goal |\n| --- | ---: | --- |');
     for (const [m, r, g] of rows) console.log(`| ${m} | ${r} | ${g} |`);
@@ -227,6 +233,7 @@ async function main() {
           at: new Date().toISOString(),
           cpu,
           clinics: CLINICS,
+          postgres: { fsync: durability.fsync, synchronousCommit: durability.sc },
           syncsPerS: CLINICS / syncSeconds,
           serverCpuMsPerSync: serverCpuPerSync,
           loadGeneratorCpuMsPerSync: loadCpuPerSync,
