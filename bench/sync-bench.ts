@@ -16,7 +16,6 @@ import { insertAlert } from '../src/cloud/alerts/alert-store.js';
 import {
   push,
   pushBody,
-  pushGzipped,
   registerTestClinic,
   type TestClinic,
 } from '../test/support/cloud-client.js';
@@ -24,6 +23,7 @@ import { startFaultProxy } from '../test/support/fault-proxy.js';
 import { startTestPostgres } from '../test/support/postgres.js';
 import { encounterItem, telemetryItem } from '../test/support/uploads.js';
 import { treeCpuMs } from './cpu.js';
+import { buildRequest, HttpLane } from './http-lane.js';
 import { pollIdle } from './idle-poll.js';
 import { summary } from './stats.js';
 
@@ -32,12 +32,18 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 const REGIONS = ['north', 'south', 'east', 'west'];
+// Extra node flags for the coordinators, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['bin/medassist.js', 'cloud', 'serve', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_ARGS, 'bin/medassist.js', 'cloud', 'serve', '--port', '0'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -49,13 +55,47 @@ function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
   });
 }
 
-/** Runs `task(i)` for i < n with `limit` in flight. */
-async function pool(n: number, limit: number, task: (i: number) => Promise<void>) {
+/** SIGTERM, then the exit (a profile or a final log line is written on the way out). */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs `task(i, lane)` for i < n with `limit` in flight; `lane` is the runner's number. */
+async function pool(n: number, limit: number, task: (i: number, lane: number) => Promise<void>) {
   let next = 0;
-  const lane = async () => {
-    while (next < n) await task(next++);
+  const lane = async (_: unknown, k: number) => {
+    while (next < n) await task(next++, k);
   };
   await Promise.all(Array.from({ length: limit }, lane));
+}
+
+/** One clinic's sync as bytes: its gzip push and its conditional alert poll. */
+interface SyncRequests {
+  push: Buffer;
+  poll: Buffer;
+}
+
+function syncRequests(base: string, clinic: TestClinic, body: Buffer, etag: string): SyncRequests {
+  return {
+    push: buildRequest(
+      'POST',
+      base,
+      '/v1/sync/push',
+      {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        authorization: `Bearer ${clinic.token}`,
+      },
+      body,
+    ),
+    poll: buildRequest('GET', base, `/v1/alerts?region=${clinic.region}`, {
+      'if-none-match': etag,
+    }),
+  };
 }
 
 function batchOf(clinic: TestClinic, i: number, prefix = '') {
@@ -66,24 +106,18 @@ function batchOf(clinic: TestClinic, i: number, prefix = '') {
 }
 
 /** One clinic sync: push its batch, then poll alerts with the ETag it holds. */
-async function sync(
-  base: string,
-  token: string,
-  body: Buffer,
-  poll: string,
-  etag: string,
-  lat: number[],
-) {
+async function sync(lane: HttpLane, requests: SyncRequests, lat: number[]) {
   const t0 = performance.now();
-  const reply = await pushGzipped(base, token, body);
+  const reply = await lane.send(requests.push);
   lat.push(performance.now() - t0);
   if (reply.status !== 200) throw new Error(`push ${reply.status}`);
-  const answer = await fetch(`${base}${poll}`, { headers: { 'if-none-match': etag } });
-  await answer.arrayBuffer();
+  const answer = await lane.send(requests.poll);
+  if (answer.status !== 304) throw new Error(`alert poll ${answer.status}`);
 }
 
 async function main() {
-  const pg = await startTestPostgres();
+  // Durable as in production: every acknowledged item is on disk (fsync, synchronous_commit).
+  const pg = await startTestPostgres({ durable: process.env.BENCH_PG_FAST !== '1' });
   if (pg.kind !== 'postgres')
     throw new Error('bench:sync needs a real PostgreSQL (install postgresql)');
   const url = await pg.createDatabase('bench');
@@ -92,6 +126,11 @@ async function main() {
   const bases = [first.base, second.base];
   const db = openPgDatabase(url, 4);
   try {
+    const durability = (
+      await db.query<{ fsync: string; sc: string }>(
+        `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`,
+      )
+    ).rows[0]!;
     for (const region of REGIONS)
       await insertAlert(db, { region, severity: 'info', title: 'Bench notice', body: '' });
     const clinics: TestClinic[] = [];
@@ -107,35 +146,34 @@ async function main() {
       etags.set(region, reply.headers.get('etag') ?? '');
     }
 
-    // Bodies are built before the clock starts: what a clinic spends making them is not the
-    // cloud's cost.
-    const bodies = clinics.map((c, i) => pushBody(`b${i}`, batchOf(c, i)));
+    // Requests are built before the clock starts: what a clinic spends making them is not
+    // the cloud's cost. Each clinic's items and keys are its own.
+    const baseOf = (i: number) => bases[i % 2]!;
+    const requestsOf = (i: number, body: Buffer) =>
+      syncRequests(baseOf(i), clinics[i]!, body, etags.get(clinics[i]!.region)!);
+    const measured = clinics.map((c, i) => requestsOf(i, pushBody(`b${i}`, batchOf(c, i))));
+    const warm = clinics
+      .slice(0, WARMUP)
+      .map((c, i) => requestsOf(i, pushBody(`w${i}`, batchOf(c, i, 'warm-'))));
+    // Keep-alive connections, one per runner and coordinator, as clinics behind an edge.
+    const lanes = Array.from({ length: CONCURRENCY }, () => bases.map((b) => new HttpLane(b)));
+    const laneFor = (k: number, i: number) => lanes[k]![i % 2]!;
     // Warm-up: coordinators are long-running, so the JIT has compiled the push path before
     // the clock starts (other keys, so the measured pushes are all new).
-    const warm = clinics.slice(0, WARMUP).map((c, i) => pushBody(`w${i}`, batchOf(c, i, 'warm-')));
-    await pool(warm.length, CONCURRENCY, async (i) => {
-      const c = clinics[i]!;
-      await sync(
-        bases[i % 2]!,
-        c.token,
-        warm[i]!,
-        `/v1/alerts?region=${c.region}`,
-        etags.get(c.region)!,
-        [],
-      );
-    });
+    await pool(warm.length, CONCURRENCY, (i, k) => sync(laneFor(k, i), warm[i]!, []));
+
     const lat: number[] = [];
     const serverPids = [first.child.pid!, second.child.pid!, pg.postmasterPid()!];
     const cpu0 = serverPids.map(treeCpuMs);
+    const self0 = process.cpuUsage();
     const t0 = performance.now();
-    await pool(CLINICS, CONCURRENCY, (i) => {
-      const c = clinics[i]!;
-      const poll = `/v1/alerts?region=${c.region}`;
-      return sync(bases[i % 2]!, c.token, bodies[i]!, poll, etags.get(c.region)!, lat);
-    });
+    await pool(CLINICS, CONCURRENCY, (i, k) => sync(laneFor(k, i), measured[i]!, lat));
     const syncSeconds = (performance.now() - t0) / 1000;
     const cpuMs = serverPids.map((pid, k) => treeCpuMs(pid) - cpu0[k]!);
     const serverCpuPerSync = cpuMs.reduce((a, b) => a + b, 0) / CLINICS;
+    const self = process.cpuUsage(self0);
+    const loadCpuPerSync = (self.user + self.system) / 1000 / CLINICS;
+    for (const pair of lanes) for (const lane of pair) lane.close();
 
     const idle = await pollIdle(
       bases,
@@ -166,6 +204,7 @@ async function main() {
       ],
       ['push latency p95 (ms)', push95.toFixed(1), '< 100'],
       ['server CPU per sync (ms: 2 coordinators + PostgreSQL)', serverCpuPerSync.toFixed(2), ''],
+      ['load generator CPU per sync (ms, this process)', loadCpuPerSync.toFixed(2), ''],
       [
         'syncs/s the server side could do on 2 free cores (2,000 / CPU ms per sync)',
         (2000 / serverCpuPerSync).toFixed(0),
@@ -182,7 +221,7 @@ async function main() {
         .join(' ')} (other work on this machine)`,
     );
     console.log(
-      `\nsync bench: ${CLINICS} clinics, ${CONCURRENCY} in flight, 2 coordinator instances, PostgreSQL on loopback, ${cpu}\n`,
+      `\nsync bench: ${CLINICS} clinics, ${CONCURRENCY} in flight, 2 coordinator instances, PostgreSQL on loopback (fsync ${durability.fsync}, synchronous_commit ${durability.sc}), ${cpu}\n`,
     );
     console.log('| measure | result | goal |\n| --- | ---: | --- |');
     for (const [m, r, g] of rows) console.log(`| ${m} | ${r} | ${g} |`);
@@ -194,8 +233,10 @@ async function main() {
           at: new Date().toISOString(),
           cpu,
           clinics: CLINICS,
+          postgres: { fsync: durability.fsync, synchronousCommit: durability.sc },
           syncsPerS: CLINICS / syncSeconds,
           serverCpuMsPerSync: serverCpuPerSync,
+          loadGeneratorCpuMsPerSync: loadCpuPerSync,
           cpuMsByProcess: { coordinatorA: cpuMs[0], coordinatorB: cpuMs[1], postgres: cpuMs[2] },
           loadAverage: loadavg(),
           push: summary(lat),
@@ -210,8 +251,7 @@ async function main() {
     );
   } finally {
     await db.close();
-    first.child.kill('SIGTERM');
-    second.child.kill('SIGTERM');
+    await Promise.all([first.child, second.child].map(stopChild));
     await pg.stop();
   }
 }

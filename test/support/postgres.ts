@@ -52,7 +52,7 @@ function runAs(asPostgres: boolean, file: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: 'pipe' });
 }
 
-async function startPostgres(bin: string): Promise<TestPostgres> {
+async function startPostgres(bin: string, durable: boolean): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'medassist-pg-'));
   const asPostgres = userInfo().uid === 0;
   if (asPostgres) {
@@ -73,7 +73,10 @@ async function startPostgres(bin: string): Promise<TestPostgres> {
     '-E',
     'UTF8',
   ]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c synchronous_commit=off`;
+  // Tests trade durability for speed; a bench that quotes commit costs keeps the defaults
+  // (fsync on, synchronous_commit on: a commit is on disk before the answer).
+  const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
   runAs(asPostgres, join(bin, 'pg_ctl'), [
     '-D',
     data,
@@ -121,9 +124,10 @@ function startPglite(): TestPostgres {
 }
 
 /** Starts PostgreSQL when installed, else PGlite (a failure when MEDASSIST_TEST_PG=required). */
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** `durable`: PostgreSQL's own durability settings instead of the fast test ones. */
+export async function startTestPostgres(o: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = findBinDir();
-  if (bin) return startPostgres(bin);
+  if (bin) return startPostgres(bin, o.durable ?? false);
   if (process.env.MEDASSIST_TEST_PG === 'required') {
     throw new Error('MEDASSIST_TEST_PG=required but no initdb/pg_ctl under /usr/lib/postgresql');
   }

@@ -36,38 +36,46 @@ function certificateClinic(request: FastifyRequest): string | null {
 /**
  * Verified bearer tokens by their exact text, until they expire: a clinic pushes several
  * batches with one token, and an EdDSA verification per request is the costliest step of
- * authentication. Revocation is still checked on every request.
+ * authentication. Revocation is still checked on every request (revocation.ts).
  */
 function createTokenCache(key: SigningKey, max = 50_000) {
-  const verified = new Map<string, { clinicId: string; expiresAt: number }>();
-  return async (token: string): Promise<string> => {
+  const verified = new Map<string, { identity: ClinicIdentity; expiresAt: number }>();
+  return async (token: string): Promise<ClinicIdentity> => {
     const hit = verified.get(token);
-    if (hit && hit.expiresAt > Date.now()) return hit.clinicId;
+    if (hit && hit.expiresAt > Date.now()) return hit.identity;
 
-    const identity = await verifyAccessToken(key, token);
+    const { clinicId, region, expiresAt } = await verifyAccessToken(key, token);
     if (verified.size >= max) verified.clear();
-    verified.set(token, { clinicId: identity.clinicId, expiresAt: identity.expiresAt });
-    return identity.clinicId;
+    verified.set(token, { identity: { clinicId, region }, expiresAt });
+    return { clinicId, region };
   };
 }
 
+/** The clinic of a client certificate: its region and revocation from the directory. */
+async function certificateIdentity(clinics: ClinicDirectory, clinicId: string) {
+  const record = await clinics.lookup(clinicId);
+  if (!record) throw new CloudError('ACCESS_TOKEN_INVALID', `unknown clinic [${clinicId}]`);
+  if (record.revoked) throw new CloudError('CLINIC_REVOKED', `clinic [${clinicId}] is revoked`);
+  return { clinicId, region: record.region };
+}
+
 export function createRequireClinic(key: SigningKey, clinics: ClinicDirectory) {
-  const clinicOfToken = createTokenCache(key);
+  const identityOfToken = createTokenCache(key);
   return async (request: FastifyRequest): Promise<void> => {
     const fromCert = certificateClinic(request);
-    let clinicId: string;
     if (fromCert) {
-      clinicId = fromCert;
-    } else {
-      const header = request.headers.authorization ?? '';
-      if (!header.startsWith('Bearer ')) {
-        throw new CloudError('ACCESS_TOKEN_INVALID', 'missing bearer token: get one at /v1/token');
-      }
-      clinicId = await clinicOfToken(header.slice(7));
+      request.clinic = await certificateIdentity(clinics, fromCert);
+      return;
     }
-    const record = await clinics.lookup(clinicId);
-    if (!record) throw new CloudError('ACCESS_TOKEN_INVALID', `unknown clinic [${clinicId}]`);
-    if (record.revoked) throw new CloudError('CLINIC_REVOKED', `clinic [${clinicId}] is revoked`);
-    request.clinic = { clinicId, region: record.region };
+    const header = request.headers.authorization ?? '';
+    if (!header.startsWith('Bearer ')) {
+      throw new CloudError('ACCESS_TOKEN_INVALID', 'missing bearer token: get one at /v1/token');
+    }
+    // The region is a signed claim, fixed at registration like the row it was copied from.
+    const identity = await identityOfToken(header.slice(7));
+    if (await clinics.isRevoked(identity.clinicId)) {
+      throw new CloudError('CLINIC_REVOKED', `clinic [${identity.clinicId}] is revoked`);
+    }
+    request.clinic = identity;
   };
 }

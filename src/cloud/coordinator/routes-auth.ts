@@ -21,7 +21,10 @@ export function registerAuthRoutes(app: FastifyInstance, o: AuthRouteOptions): v
   app.post('/v1/register', async (request) => {
     const body = parseBody(RegisterRequest, request.body);
     const clinic = await registerClinic(o.global, body);
-    request.log.info({ clinicId: clinic.clinicId, region: clinic.region }, 'clinic registered');
+    request.log.info(
+      { reqId: request.id, clinicId: clinic.clinicId, region: clinic.region },
+      'clinic registered',
+    );
     return { clinicId: clinic.clinicId, region: clinic.region, releaseKeys: o.releaseKeys };
   });
 

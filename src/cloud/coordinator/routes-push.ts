@@ -102,7 +102,12 @@ export async function registerPushRoutes(app: FastifyInstance, o: PushRouteOptio
         items.inc({ outcome: 'rejected' }, result.rejected.length);
         if (result.rejected.length > 0) {
           request.log.warn(
-            { clinicId: clinic.clinicId, batchId: body.batchId, rejected: result.rejected.length },
+            {
+              reqId: request.id,
+              clinicId: clinic.clinicId,
+              batchId: body.batchId,
+              rejected: result.rejected.length,
+            },
             'items quarantined',
           );
         }

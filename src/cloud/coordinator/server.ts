@@ -66,6 +66,9 @@ function createFastify(o: CoordinatorOptions): FastifyInstance {
     logger: o.logger ?? false,
     // One line per request would dominate the idle poll's cost; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
+    // A pino child per request (to bind its reqId) is work on every push and poll for the rare
+    // line a request logs; those lines name the request id themselves (`reqId`).
+    childLoggerFactory: (logger) => logger,
     keepAliveTimeout: 30_000,
     ...(https ? { https } : {}),
   });
@@ -75,7 +78,7 @@ function handleErrors(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const status = httpStatusOf(error);
     const code = (error as { code?: unknown }).code;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
     return reply.code(status).send({
       error: typeof code === 'string' ? code : 'ERROR',
       message: status >= 500 ? 'internal error' : (error as Error).message,

@@ -122,5 +122,15 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
 /** `postgres://` or `postgresql://` goes to a server; `pglite:DIR` to an embedded database. */
 export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith('pglite:')) return openPgliteDatabase(url.slice('pglite:'.length));
-  return openPgDatabase(url);
+  return openPgDatabase(url, poolSize(process.env.MEDASSIST_PG_POOL));
+}
+
+/**
+ * Connections per instance (MEDASSIST_PG_POOL, default 10). Each coordinator holds its own
+ * pool, so instances x pool is what PostgreSQL serves; past the server's cores, more
+ * connections mostly add context switches.
+ */
+function poolSize(raw: string | undefined): number {
+  const n = Number(raw ?? 10);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : 10;
 }

@@ -68,13 +68,16 @@ function checkIdentifiers(value: unknown, path: string): string | null {
   return null;
 }
 
-/** Walks every value; the first problem found, or null. */
-function walk(node: unknown, path: string): string | null {
-  if (typeof node === 'string')
-    return checkString(path.slice(path.lastIndexOf('.') + 1), node, path);
+/**
+ * Walks every value; the first problem found, or null. `key` is the element name of `node`
+ * (its path's last part), passed along so no path is read back: paths are only concatenated,
+ * which stays cheap until a message needs one.
+ */
+function walk(node: unknown, path: string, key: string): string | null {
+  if (typeof node === 'string') return checkString(key, node, path);
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
-      const problem = walk(node[i], `${path}[${i}]`);
+      const problem = walk(node[i], `${path}[${i}]`, key);
       if (problem) return problem;
     }
     return null;
@@ -83,12 +86,15 @@ function walk(node: unknown, path: string): string | null {
   if (node.resourceType !== undefined && !ALLOWED_RESOURCES.has(typeName(node.resourceType))) {
     return `${path}: resource type not allowed [${typeName(node.resourceType)}]`;
   }
-  for (const [key, value] of Object.entries(node)) {
-    if (FORBIDDEN_KEYS.has(key)) return `${path}.${key}: element not allowed in an upload [${key}]`;
+  for (const name in node) {
+    if (!Object.hasOwn(node, name)) continue;
+    if (FORBIDDEN_KEYS.has(name))
+      return `${path}.${name}: element not allowed in an upload [${name}]`;
+    const value = node[name];
     const problem =
-      key === 'identifier'
-        ? checkIdentifiers(value, `${path}.${key}`)
-        : walk(value, `${path}.${key}`);
+      name === 'identifier'
+        ? checkIdentifiers(value, `${path}.${name}`)
+        : walk(value, `${path}.${name}`, name);
     if (problem) return problem;
   }
   return null;
@@ -115,7 +121,7 @@ export function checkFhirBundle(bundle: Record<string, unknown>): string | null 
   const rest = Object.fromEntries(
     Object.entries(bundle).filter(([k]) => k !== 'resourceType' && k !== 'type'),
   );
-  return walk(rest, 'fhir');
+  return walk(rest, 'fhir', 'fhir');
 }
 
 /** Classification codes of the Condition resources (Condition.code.coding[].code). */
