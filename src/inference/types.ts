@@ -24,6 +24,9 @@ export interface ChatRequest {
    * `MODEL_ABORTED`; the engine stays usable for the next request.
    */
   signal?: AbortSignal;
+  /** This request's time limit in milliseconds, instead of the engine's; engines without
+   * their own limit ignore it (the caller's signal still applies). */
+  timeoutMs?: number;
 }
 
 export interface ChatResult {

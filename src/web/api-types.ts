@@ -123,6 +123,7 @@ export interface EncounterSummary {
   urgentReferral: boolean;
   classifications: string[];
   overrides: { classificationId: string }[];
+  weightKg: number | null;
 }
 
 export interface Passage {

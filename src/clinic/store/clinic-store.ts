@@ -63,6 +63,8 @@ export interface EncounterSummary {
   urgentReferral: boolean;
   classifications: string[];
   createdAt: string;
+  /** The weight entered at this visit, for the growth chart of the history; null: none. */
+  weightKg: number | null;
 }
 
 interface EncounterDbRow {
@@ -94,7 +96,15 @@ function summary(r: EncounterDbRow): EncounterSummary {
     urgentReferral: r.urgent_referral === 1,
     classifications: JSON.parse(r.classifications) as string[],
     createdAt: r.created_at,
+    weightKg: weightOf(r.input_json),
   };
+}
+
+/** The weight of a stored case (the parsed clinical case: `patient.weightKg` in kg). */
+function weightOf(inputJson: string): number | null {
+  const input = JSON.parse(inputJson) as { patient?: { weightKg?: unknown } } | null;
+  const value = input?.patient?.weightKg;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
 export interface ClinicStore {

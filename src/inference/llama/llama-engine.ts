@@ -127,7 +127,8 @@ class LocalLlamaEngine implements LlamaEngine {
     const host = this.host;
     if (!host) throw new MedAssistError(ENGINE_ERRORS.closed, 'engine is not loaded');
     const id = this.nextId++;
-    const timeout = this.o.timeoutMs === undefined ? null : AbortSignal.timeout(this.o.timeoutMs);
+    const limit = req.timeoutMs ?? this.o.timeoutMs;
+    const timeout = limit === undefined ? null : AbortSignal.timeout(limit);
     const signals = [req.signal, timeout].filter((s): s is AbortSignal => s != null);
     const signal = AbortSignal.any(signals);
     if (signal.aborted)

@@ -2,6 +2,7 @@
  * Patients: search, register (with likely-duplicate warnings), and one patient's history with
  * every past encounter; from there a consult starts linked to the patient.
  */
+import { WeightChart } from './weight-chart.js';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import type { EncounterSummary, Me, Patient } from '../api-types.js';
@@ -141,6 +142,7 @@ function History({ patientId }: { patientId: string }) {
         {t('patients.startConsult')}
       </a>
       {data.history.length === 0 && <p>{t('patients.noHistory')}</p>}
+      <WeightChart history={data.history} />
       <ol class="history" data-testid="history">
         {data.history.map((e) => (
           <li key={e.id} class={e.urgentReferral ? 'sev-pink' : ''}>
