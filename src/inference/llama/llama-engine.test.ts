@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { TINY_SHAPE, writeLlamaGguf } from '../gguf/llama-model.js';
 import { MODEL_ANSWER_JSON_SCHEMA, parseModelAnswer } from '../output-schema.js';
 import type { ChatRequest } from '../types.js';
@@ -128,7 +129,10 @@ test('a closed engine refuses requests with MODEL_CLOSED', async () => {
   await assert.rejects(engine.complete(request('x')), isCode('MODEL_CLOSED'));
 });
 
-const STORIES = '/work/shared/models/stories260K.gguf';
+// ../shared beside the repository, when present.
+const STORIES = fileURLToPath(
+  new URL('../../../../shared/models/stories260K.gguf', import.meta.url),
+);
 test(
   'the shared stories260K model answers within the schema',
   { skip: existsSync(STORIES) ? false : `no ${STORIES} (../shared absent)` },
