@@ -7,8 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { PROTOCOL_VERSION } from '../../protocol/v1.js';
 import { MedAssistError } from '../../shared/errors.js';
-import { IMMUTABLE, isSha256Hex, matchesEtag, sendBlob } from '../releases/blob-reply.js';
-import { etagOf, LATEST_CACHE } from '../releases/routes.js';
+import { IMMUTABLE, isSha256Hex, sendBlob } from '../releases/blob-reply.js';
+import { LATEST_CACHE, sendCachedJson } from '../releases/routes.js';
 import { createAlertsCache, type AlertsCache } from './alerts-cache.js';
 import { createDiskCache, type DiskCache } from './disk-cache.js';
 import { createReleaseCache, type ReleaseCache } from './release-cache.js';
@@ -125,11 +125,8 @@ function registerEdgeRoutes(app: FastifyInstance, { releases, alerts, region, ca
       return reply
         .code(404)
         .send({ error: 'not found', message: `no release in channel [${channel}]` });
-    const etag = etagOf(latest.body);
-    void reply.header('etag', etag).header('cache-control', LATEST_CACHE);
     if (latest.stale) void reply.header('x-medassist-stale', '1');
-    if (matchesEtag(req, etag)) return reply.code(304).send();
-    return reply.type('application/json').send(latest.body);
+    return sendCachedJson(req, reply, latest.body, LATEST_CACHE);
   });
 
   app.get<{ Params: { version: string } }>('/v1/releases/:version', async (req, reply) => {
@@ -138,10 +135,7 @@ function registerEdgeRoutes(app: FastifyInstance, { releases, alerts, region, ca
       return reply
         .code(404)
         .send({ error: 'not found', message: `no release [${req.params.version.slice(0, 80)}]` });
-    const etag = etagOf(body);
-    void reply.header('etag', etag).header('cache-control', IMMUTABLE);
-    if (matchesEtag(req, etag)) return reply.code(304).send();
-    return reply.type('application/json').send(body);
+    return sendCachedJson(req, reply, body, IMMUTABLE);
   });
 
   app.get<{ Params: { sha256: string } }>('/v1/blobs/:sha256', async (req, reply) => {
@@ -167,9 +161,6 @@ function registerEdgeRoutes(app: FastifyInstance, { releases, alerts, region, ca
         message: `region: this edge serves [${region}], not [${req.query.region.slice(0, 80)}]`,
       });
     const body = JSON.stringify(alerts.read(req.query.cursor));
-    const etag = etagOf(body);
-    void reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (matchesEtag(req, etag)) return reply.code(304).send();
-    return reply.type('application/json').send(body);
+    return sendCachedJson(req, reply, body, 'no-cache');
   });
 }

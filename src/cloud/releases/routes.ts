@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { IMMUTABLE, isSha256Hex, matchesEtag, sendBlob } from './blob-reply.js';
 import type { ReleaseRepository } from './release-repository.js';
@@ -17,6 +17,19 @@ const CHANNEL = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 export const etagOf = (body: string): string =>
   `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+
+/** A JSON body with its ETag and cache policy; 304 when the client already has it. */
+export function sendCachedJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: string,
+  cacheControl: string,
+): FastifyReply {
+  const etag = etagOf(body);
+  void reply.header('etag', etag).header('cache-control', cacheControl);
+  if (matchesEtag(request, etag)) return reply.code(304).send();
+  return reply.type('application/json').send(body);
+}
 
 function badRequest(reply: FastifyReply, field: string, value: string) {
   return reply.code(400).send({
@@ -39,10 +52,7 @@ export function registerReleaseRoutes(
     if (latest === null) return notFound(reply, `release in channel [${channel}]`);
 
     const body = JSON.stringify({ version: latest.version, channel });
-    const etag = etagOf(body);
-    void reply.header('etag', etag).header('cache-control', LATEST_CACHE);
-    if (matchesEtag(req, etag)) return reply.code(304).send();
-    return reply.type('application/json').send(body);
+    return sendCachedJson(req, reply, body, LATEST_CACHE);
   });
 
   app.get<{ Params: { version: string } }>('/v1/releases/:version', async (req, reply) => {
@@ -52,10 +62,7 @@ export function registerReleaseRoutes(
     if (signed === null) return notFound(reply, `release [${version}]`);
 
     const body = JSON.stringify(signed);
-    const etag = etagOf(body);
-    void reply.header('etag', etag).header('cache-control', IMMUTABLE);
-    if (matchesEtag(req, etag)) return reply.code(304).send();
-    return reply.type('application/json').send(body);
+    return sendCachedJson(req, reply, body, IMMUTABLE);
   });
 
   app.get<{ Params: { sha256: string } }>('/v1/blobs/:sha256', async (req, reply) => {
