@@ -7,7 +7,7 @@
  * bench/out/sync-latest.json. Everything runs on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createEnrolmentToken } from '../src/cloud/auth/enrolment.js';
@@ -117,6 +117,18 @@ async function sync(lane: HttpLane, requests: SyncRequests, lat: number[]) {
   if (answer.status !== 304) throw new Error(`alert poll ${answer.status}`);
 }
 
+/** Pushes per ingest statement over the whole run, from the coordinators' /metrics. */
+async function meanGroup(bases: string[]): Promise<number> {
+  let sum = 0;
+  let count = 0;
+  for (const base of bases) {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    sum += Number(/^medassist_ingest_group_pushes_sum (\S+)/m.exec(text)?.[1] ?? 0);
+    count += Number(/^medassist_ingest_group_pushes_count (\S+)/m.exec(text)?.[1] ?? 0);
+  }
+  return count > 0 ? sum / count : 0;
+}
+
 async function main() {
   // Durable as in production: every acknowledged item is on disk (fsync, synchronous_commit).
   const pg = await startTestPostgres({ durable: process.env.BENCH_PG_FAST !== '1' });
@@ -168,14 +180,19 @@ async function main() {
     const serverPids = [first.child.pid!, second.child.pid!, pg.postmasterPid()!];
     const cpu0 = serverPids.map(treeCpuMs);
     const self0 = process.cpuUsage();
+    // BENCH_MARK_FILE: exists while the clock runs (for attaching a profiler from outside).
+    if (process.env.BENCH_MARK_FILE)
+      writeFileSync(process.env.BENCH_MARK_FILE, serverPids.join(' '));
     const t0 = performance.now();
     await pool(CLINICS, CONCURRENCY, (i, k) => sync(laneFor(k, i), measured[i]!, lat));
     const syncSeconds = (performance.now() - t0) / 1000;
+    if (process.env.BENCH_MARK_FILE) rmSync(process.env.BENCH_MARK_FILE);
     const cpuMs = serverPids.map((pid, k) => treeCpuMs(pid) - cpu0[k]!);
     const serverCpuPerSync = cpuMs.reduce((a, b) => a + b, 0) / CLINICS;
     const self = process.cpuUsage(self0);
     const loadCpuPerSync = (self.user + self.system) / 1000 / CLINICS;
     for (const pair of lanes) for (const lane of pair) lane.close();
+    const pushesPerStatement = await meanGroup(bases);
 
     const idle = await pollIdle(
       bases,
@@ -212,6 +229,11 @@ async function main() {
         (2000 / serverCpuPerSync).toFixed(0),
         '>= 1,000',
       ],
+      [
+        'pushes per ingest statement (mean, grouping under load)',
+        pushesPerStatement.toFixed(1),
+        '',
+      ],
       ['idle alert poll 304 (req/s)', idle.rps.toFixed(0), '>= 10,000'],
       ['bytes on the wire per case (up + down, incl. HTTP headers)', wire.toFixed(0), '< 1,536'],
       ['bytes up per case', upOnly.toFixed(0), ''],
@@ -241,6 +263,7 @@ async function main() {
           loadGeneratorCpuMsPerSync: loadCpuPerSync,
           cpuMsByProcess: { coordinatorA: cpuMs[0], coordinatorB: cpuMs[1], postgres: cpuMs[2] },
           loadAverage: loadavg(),
+          pushesPerStatement,
           push: summary(lat),
           idlePollRps: idle.rps,
           idleNon304: idle.other,

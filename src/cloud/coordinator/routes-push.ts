@@ -6,9 +6,11 @@
  */
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { Counter, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import { PushRequest } from '../../protocol/v1.js';
-import { ingestBatch } from '../ingest/ingest.js';
+import type { Sql } from '../db/sql.js';
+import { createGroupIngest, type GroupIngest } from '../ingest/group-ingest.js';
+import { sortPush } from '../ingest/ingest.js';
 import type { CoordinatorContext } from './context.js';
 import { parseBody } from './parse-body.js';
 
@@ -20,6 +22,8 @@ export interface PushRouteOptions {
   /** Told the (region, weeks) that received encounters, for outbreak detection. */
   onEncounters(region: string, weeks: string[]): void;
   metrics: Registry;
+  /** Statements in flight per region database (group-ingest.ts). */
+  ingestInFlight?: number;
 }
 
 function httpError(statusCode: number, message: string): Error {
@@ -83,6 +87,25 @@ export async function registerPushRoutes(app: FastifyInstance, o: PushRouteOptio
     registers: [o.metrics],
   });
 
+  const groupSize = new Histogram({
+    name: 'medassist_ingest_group_pushes',
+    help: 'Pushes stored by one ingest statement (grouping under load)',
+    buckets: [1, 2, 4, 8, 16, 32, 64],
+    registers: [o.metrics],
+  });
+  const groups = new Map<Sql, GroupIngest>();
+  const groupFor = (sql: Sql): GroupIngest => {
+    let group = groups.get(sql);
+    if (!group) {
+      group = createGroupIngest(sql, {
+        onGroup: (pushes) => groupSize.observe(pushes),
+        ...(o.ingestInFlight ? { inFlight: o.ingestInFlight } : {}),
+      });
+      groups.set(sql, group);
+    }
+    return group;
+  };
+
   await app.register((scope, _opts, done) => {
     registerGzipJson(scope);
     scope.post(
@@ -91,12 +114,8 @@ export async function registerPushRoutes(app: FastifyInstance, o: PushRouteOptio
       async (request) => {
         const clinic = request.clinic!;
         const body = parseBody(PushRequest, request.body);
-        const result = await ingestBatch(
-          o.ctx.sqlForRegion(clinic.region),
-          clinic,
-          body.batchId,
-          body.items,
-        );
+        const sql = o.ctx.sqlForRegion(clinic.region);
+        const result = await groupFor(sql).ingest(sortPush(clinic, body.batchId, body.items));
         items.inc({ outcome: 'accepted' }, result.accepted.length);
         items.inc({ outcome: 'duplicate' }, result.duplicates.length);
         items.inc({ outcome: 'rejected' }, result.rejected.length);

@@ -37,6 +37,8 @@ export interface CoordinatorOptions {
   alertCacheMs?: number;
   outbreakIntervalMs?: number;
   outbreakRule?: OutbreakRule;
+  /** Ingest statements in flight per region database (MEDASSIST_INGEST_IN_FLIGHT, default 2). */
+  ingestInFlight?: number;
 }
 
 export interface CoordinatorRuntime {
@@ -84,6 +86,11 @@ function handleErrors(app: FastifyInstance): void {
       message: status >= 500 ? 'internal error' : (error as Error).message,
     });
   });
+}
+
+function ingestInFlight(o: CoordinatorOptions): { ingestInFlight?: number } {
+  const n = o.ingestInFlight ?? Number(process.env.MEDASSIST_INGEST_IN_FLIGHT ?? NaN);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? { ingestInFlight: n } : {};
 }
 
 export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyInstance> {
@@ -134,6 +141,7 @@ export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyIn
   await registerPushRoutes(app, {
     ctx,
     metrics,
+    ...ingestInFlight(o),
     onEncounters: (region, weeks) => watcher.note(region, weeks),
   });
   registerAlertRoutes(app, { sqlForRegion, latest });

@@ -1,8 +1,12 @@
 /**
- * Storing a pushed batch exactly once. Idempotency is the `(clinic_id, key)` primary key of
+ * Storing pushed batches exactly once. Idempotency is the `(clinic_id, key)` primary key of
  * `ingest_keys`: the keys and the rows they carry are written by one statement (data-modifying
  * CTEs), so a key is never recorded without its rows or the other way round, whatever dies
  * when. A key seen before is a duplicate: success for the clinic, nothing written.
+ *
+ * One statement stores the pushes of several clinics at once (`ingestPushes`): every input row
+ * carries its clinic, region and batch, so a group of one is the plain case. Grouping is what
+ * lets a busy region's database commit once for many pushes (group-ingest.ts).
  *
  * Tombstones run first, in their own statement: they record the resource keys (so an
  * encounter that arrives after its tombstone is not stored) and delete the encounters; the
@@ -19,42 +23,57 @@ export interface PushResult {
   rejected: { key: string; reason: string }[];
 }
 
+/** One clinic's batch, already sorted into items to store and items to quarantine. */
+export interface SortedPush {
+  clinic: ClinicIdentity;
+  batchId: string;
+  stored: StoredItem[];
+  rejected: RejectedItem[];
+}
+
+// Input rows in group order (n); DISTINCT ON keeps the first copy of a clinic's key, and the
+// sort by (clinic, key) makes every statement take its key locks in the same order.
 export const INSERT_ITEMS = `
 WITH input AS (
-  SELECT DISTINCT ON (x.item->>'key') x.item->>'key' AS key, x.item->>'kind' AS kind,
-         x.item->'body' AS body, x.item->'codes' AS codes, x.n
-  FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS x(item, n)
-  ORDER BY x.item->>'key', x.n
+  SELECT DISTINCT ON (x.item->>'c', x.item->>'key')
+         x.item->>'c' AS clinic_id, x.item->>'r' AS region, x.item->>'b' AS batch_id,
+         x.item->>'key' AS key, x.item->>'kind' AS kind, x.item->'body' AS body,
+         x.item->'codes' AS codes, x.n
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(item, n)
+  ORDER BY x.item->>'c', x.item->>'key', x.n
 ), fresh AS (
   INSERT INTO ingest_keys (clinic_id, key, kind, batch_id)
-  SELECT $1, key, kind, $4 FROM input ON CONFLICT DO NOTHING RETURNING key
+  SELECT clinic_id, key, kind, batch_id FROM input ON CONFLICT DO NOTHING
+  RETURNING clinic_id, key
 ), fresh_input AS (
-  SELECT i.* FROM input i JOIN fresh f USING (key)
+  SELECT i.* FROM input i JOIN fresh f USING (clinic_id, key)
 ), enc AS (
   INSERT INTO encounters (clinic_id, key, resource_key, region, week, age_months, sex, protocol,
                           edition, urgent_referral, classifications, fhir)
-  SELECT $1, i.key, i.body->>'resourceKey', $2, i.body->>'week', (i.body->>'ageMonths')::int,
-         i.body->>'sex', i.body->>'protocol', i.body->>'edition',
+  SELECT i.clinic_id, i.key, i.body->>'resourceKey', i.region, i.body->>'week',
+         (i.body->>'ageMonths')::int, i.body->>'sex', i.body->>'protocol', i.body->>'edition',
          (i.body->>'urgentReferral')::boolean,
          ARRAY(SELECT jsonb_array_elements_text(i.codes)), i.body->'fhir'
   FROM fresh_input i
   WHERE i.kind = 'encounter' AND NOT EXISTS (
-    SELECT 1 FROM tombstoned t WHERE t.clinic_id = $1 AND t.resource_key = i.body->>'resourceKey')
+    SELECT 1 FROM tombstoned t
+    WHERE t.clinic_id = i.clinic_id AND t.resource_key = i.body->>'resourceKey')
   RETURNING 1
 ), history AS (
   INSERT INTO telemetry_history (clinic_id, key, region, body)
-  SELECT $1, key, $2, body FROM fresh_input WHERE kind = 'telemetry' RETURNING 1
+  SELECT clinic_id, key, region, body FROM fresh_input WHERE kind = 'telemetry' RETURNING 1
 ), latest AS (
   INSERT INTO telemetry_latest (clinic_id, region, body)
-  SELECT $1, $2, body FROM fresh_input WHERE kind = 'telemetry' ORDER BY n DESC LIMIT 1
+  SELECT DISTINCT ON (clinic_id) clinic_id, region, body FROM fresh_input
+  WHERE kind = 'telemetry' ORDER BY clinic_id, n DESC
   ON CONFLICT (clinic_id) DO UPDATE
     SET body = excluded.body, region = excluded.region, received_at = now()
   RETURNING 1
 )
-SELECT key FROM fresh`;
+SELECT clinic_id, key FROM fresh`;
 
-async function applyTombstones(sql: Sql, clinicId: string, items: StoredItem[]): Promise<void> {
-  const keys = items
+async function applyTombstones(sql: Sql, push: SortedPush): Promise<void> {
+  const keys = push.stored
     .filter((i) => i.kind === 'tombstone')
     .flatMap((i) => i.body.resourceKeys as string[]);
   if (keys.length === 0) return;
@@ -63,18 +82,18 @@ async function applyTombstones(sql: Sql, clinicId: string, items: StoredItem[]):
        INSERT INTO tombstoned (clinic_id, resource_key)
        SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING 1)
      DELETE FROM encounters WHERE clinic_id = $1 AND resource_key = ANY($2::text[])`,
-    [clinicId, keys],
+    [push.clinic.clinicId, keys],
   );
 }
 
-async function quarantine(sql: Sql, clinicId: string, batchId: string, items: RejectedItem[]) {
-  if (items.length === 0) return;
+async function quarantine(sql: Sql, push: SortedPush): Promise<void> {
+  if (push.rejected.length === 0) return;
   await sql.query(
     `INSERT INTO quarantine (clinic_id, key, batch_id, reason, item_sha256, item_bytes)
      SELECT $1, q->>'key', $2, q->>'reason', q->>'sha256', (q->>'bytes')::int
      FROM jsonb_array_elements($3::jsonb) AS q
      ON CONFLICT (clinic_id, key) DO UPDATE SET reason = excluded.reason, received_at = now()`,
-    [clinicId, batchId, JSON.stringify(dedupe(items))],
+    [push.clinic.clinicId, push.batchId, JSON.stringify(dedupe(push.rejected))],
   );
 }
 
@@ -82,32 +101,74 @@ function dedupe<T extends { key: string }>(items: T[]): T[] {
   return [...new Map(items.map((i) => [i.key, i])).values()];
 }
 
-/** Stores what is valid and new, quarantines what is not; says which was which. */
+/** The statement's input: every item tagged with its clinic, region and batch. */
+function inputOf(pushes: readonly SortedPush[]): string {
+  const rows = pushes.flatMap((p) =>
+    p.stored.map((item) => ({
+      ...item,
+      c: p.clinic.clinicId,
+      r: p.clinic.region,
+      b: p.batchId,
+    })),
+  );
+  return JSON.stringify(rows);
+}
+
+/**
+ * Each push's outcome from the keys the statement wrote. A key that two pushes of the group
+ * both carry (a clinic's retry racing its first try) was written once: it is accepted for the
+ * first push and a duplicate for the other, as two separate statements would have said.
+ */
+function resultsOf(pushes: readonly SortedPush[], fresh: Set<string>): PushResult[] {
+  const claimed = new Set<string>();
+  return pushes.map((p) => {
+    const result: PushResult = {
+      accepted: [],
+      duplicates: [],
+      rejected: p.rejected.map(({ key, reason }) => ({ key, reason })),
+    };
+    for (const key of new Set(p.stored.map((i) => i.key))) {
+      const id = JSON.stringify([p.clinic.clinicId, key]);
+      const first = fresh.has(id) && !claimed.has(id);
+      claimed.add(id);
+      (first ? result.accepted : result.duplicates).push(key);
+    }
+    return result;
+  });
+}
+
+/**
+ * Stores what is valid and new in all `pushes` with one insert statement, quarantines what is
+ * not; says for each push which was which. Tombstones and quarantine are per push (rare).
+ */
+export async function ingestPushes(sql: Sql, pushes: readonly SortedPush[]): Promise<PushResult[]> {
+  for (const push of pushes) await applyTombstones(sql, push);
+  const fresh = new Set<string>();
+  if (pushes.some((p) => p.stored.length > 0)) {
+    const result = await sql.query<{ clinic_id: string; key: string }>(INSERT_ITEMS, [
+      inputOf(pushes),
+    ]);
+    for (const row of result.rows) fresh.add(JSON.stringify([row.clinic_id, row.key]));
+  }
+  for (const push of pushes) await quarantine(sql, push);
+  return resultsOf(pushes, fresh);
+}
+
+export function sortPush(
+  clinic: ClinicIdentity,
+  batchId: string,
+  items: readonly { key: string }[],
+): SortedPush {
+  return { clinic, batchId, ...sortItems(items, clinic.region) };
+}
+
+/** One clinic's batch on its own: a group of one. */
 export async function ingestBatch(
   sql: Sql,
   clinic: ClinicIdentity,
   batchId: string,
   items: readonly { key: string }[],
 ): Promise<PushResult> {
-  const sorted = sortItems(items, clinic.region);
-  await applyTombstones(sql, clinic.clinicId, sorted.stored);
-
-  let fresh = new Set<string>();
-  if (sorted.stored.length > 0) {
-    const result = await sql.query<{ key: string }>(INSERT_ITEMS, [
-      clinic.clinicId,
-      clinic.region,
-      JSON.stringify(sorted.stored),
-      batchId,
-    ]);
-    fresh = new Set(result.rows.map((r) => r.key));
-  }
-  await quarantine(sql, clinic.clinicId, batchId, sorted.rejected);
-
-  const keys = [...new Set(sorted.stored.map((i) => i.key))];
-  return {
-    accepted: keys.filter((k) => fresh.has(k)),
-    duplicates: keys.filter((k) => !fresh.has(k)),
-    rejected: sorted.rejected.map(({ key, reason }) => ({ key, reason })),
-  };
+  const [result] = await ingestPushes(sql, [sortPush(clinic, batchId, items)]);
+  return result!;
 }
