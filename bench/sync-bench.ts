@@ -1,13 +1,14 @@
 /**
  * `npm run bench:sync`: the cloud side of sync on a real PostgreSQL on loopback, with two
  * coordinator instances (`medassist cloud serve` child processes) and a load generator in
- * this process. After a warm-up of 300 syncs, 1,000 simulated clinics each push 5 realistic
- * FHIR cases and a telemetry item (one gzip batch) and poll alerts; then an idle alert poll (304) over many keep-alive connections; bytes on the
- * wire per case through our counting proxy. Prints a table (README) and writes
+ * this process. After a warm-up of 1,000 syncs by other clinics, 1,000 simulated clinics each
+ * push 5 realistic FHIR cases and a telemetry item (one gzip batch) and poll alerts; then an
+ * idle alert poll (304) over many keep-alive connections; bytes on the wire per case through
+ * our counting proxy. Prints a table (README) and writes
  * bench/out/sync-latest.json. Everything runs on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createEnrolmentToken } from '../src/cloud/auth/enrolment.js';
@@ -32,7 +33,9 @@ const CLINICS = Number(process.env.BENCH_CLINICS ?? 1000);
 // three times the p95); BENCH_CONCURRENCY to try others.
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 24);
 const POLL_SECONDS = Number(process.env.BENCH_POLL_SECONDS ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
+// Warm-up syncs by clinics of their own (their tokens are not in the verified-token cache of
+// the measured clinics): about a second of traffic, after which the JIT has settled.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const REGIONS = ['north', 'south', 'east', 'west'];
 // Extra node flags for the coordinators, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -49,6 +52,8 @@ function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      // BENCH_CHILD_OUT: a file that collects the coordinators' output (e.g. --trace-deopt).
+      if (process.env.BENCH_CHILD_OUT) appendFileSync(process.env.BENCH_CHILD_OUT, chunk);
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match?.[1]) resolve({ child, base: match[1] });
@@ -148,7 +153,7 @@ async function main() {
     for (const region of REGIONS)
       await insertAlert(db, { region, severity: 'info', title: 'Bench notice', body: '' });
     const clinics: TestClinic[] = [];
-    await pool(CLINICS, 16, async (i) => {
+    await pool(CLINICS + WARMUP, 16, async (i) => {
       const region = REGIONS[i % REGIONS.length]!;
       const { token } = await createEnrolmentToken(db, region);
       clinics[i] = await registerTestClinic(bases[i % 2]!, token, region);
@@ -165,16 +170,18 @@ async function main() {
     const baseOf = (i: number) => bases[i % 2]!;
     const requestsOf = (i: number, body: Buffer) =>
       syncRequests(baseOf(i), clinics[i]!, body, etags.get(clinics[i]!.region)!);
-    const measured = clinics.map((c, i) => requestsOf(i, pushBody(`b${i}`, batchOf(c, i))));
+    const measured = clinics
+      .slice(0, CLINICS)
+      .map((c, i) => requestsOf(i, pushBody(`b${i}`, batchOf(c, i))));
     const warm = clinics
-      .slice(0, WARMUP)
-      .map((c, i) => requestsOf(i, pushBody(`w${i}`, batchOf(c, i, 'warm-'))));
+      .slice(CLINICS)
+      .map((c, k) => requestsOf(CLINICS + k, pushBody(`w${k}`, batchOf(c, k, 'warm-'))));
     // Keep-alive connections, one per runner and coordinator, as clinics behind an edge.
     const lanes = Array.from({ length: CONCURRENCY }, () => bases.map((b) => new HttpLane(b)));
     const laneFor = (k: number, i: number) => lanes[k]![i % 2]!;
     // Warm-up: coordinators are long-running, so the JIT has compiled the push path before
-    // the clock starts (other keys, so the measured pushes are all new).
-    await pool(warm.length, CONCURRENCY, (i, k) => sync(laneFor(k, i), warm[i]!, []));
+    // the clock starts (other clinics, so the measured tokens and keys are all new).
+    await pool(warm.length, CONCURRENCY, (i, k) => sync(laneFor(k, CLINICS + i), warm[i]!, []));
 
     const lat: number[] = [];
     const serverPids = [first.child.pid!, second.child.pid!, pg.postmasterPid()!];

@@ -59,7 +59,8 @@ function gatedSql(inner: Sql) {
   const sql: Sql = {
     async query(text, params) {
       if (text.includes('INSERT INTO ingest_keys')) {
-        statements.push((JSON.parse(String(params![0])) as unknown[]).length);
+        const group = JSON.parse(String(params![0])) as { items: unknown[] }[];
+        statements.push(group.reduce((n, p) => n + p.items.length, 0));
         await gate;
       }
       return inner.query(text, params);

@@ -31,16 +31,18 @@ export interface SortedPush {
   rejected: RejectedItem[];
 }
 
-// Input rows in group order (n); DISTINCT ON keeps the first copy of a clinic's key, and the
-// sort by (clinic, key) makes every statement take its key locks in the same order.
+// $1 is the group: [{ c: clinic, r: region, b: batch, items }]. Input rows in group order
+// (pn, n); DISTINCT ON keeps the first copy of a clinic's key, and the sort by (clinic, key)
+// makes every statement take its key locks in the same order.
 export const INSERT_ITEMS = `
 WITH input AS (
-  SELECT DISTINCT ON (x.item->>'c', x.item->>'key')
-         x.item->>'c' AS clinic_id, x.item->>'r' AS region, x.item->>'b' AS batch_id,
+  SELECT DISTINCT ON (p.push->>'c', x.item->>'key')
+         p.push->>'c' AS clinic_id, p.push->>'r' AS region, p.push->>'b' AS batch_id,
          x.item->>'key' AS key, x.item->>'kind' AS kind, x.item->'body' AS body,
-         x.item->'codes' AS codes, x.n
-  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(item, n)
-  ORDER BY x.item->>'c', x.item->>'key', x.n
+         x.item->'codes' AS codes, p.pn * 100000 + x.n AS n
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS p(push, pn)
+  CROSS JOIN LATERAL jsonb_array_elements(p.push->'items') WITH ORDINALITY AS x(item, n)
+  ORDER BY p.push->>'c', x.item->>'key', p.pn, x.n
 ), fresh AS (
   INSERT INTO ingest_keys (clinic_id, key, kind, batch_id)
   SELECT clinic_id, key, kind, batch_id FROM input ON CONFLICT DO NOTHING
@@ -101,17 +103,16 @@ function dedupe<T extends { key: string }>(items: T[]): T[] {
   return [...new Map(items.map((i) => [i.key, i])).values()];
 }
 
-/** The statement's input: every item tagged with its clinic, region and batch. */
+/** The statement's input: each push's items with its clinic, region and batch. */
 function inputOf(pushes: readonly SortedPush[]): string {
-  const rows = pushes.flatMap((p) =>
-    p.stored.map((item) => ({
-      ...item,
+  return JSON.stringify(
+    pushes.map((p) => ({
       c: p.clinic.clinicId,
       r: p.clinic.region,
       b: p.batchId,
+      items: p.stored,
     })),
   );
-  return JSON.stringify(rows);
 }
 
 /**
