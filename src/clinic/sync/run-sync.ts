@@ -82,7 +82,7 @@ export function syncConfigOf(clinic: OpenClinic) {
  * the request that needs it (naming the field), never the start of the node or a consult.
  */
 export function clinicFetch(clinic: OpenClinic): FetchLike {
-  return (url, init) => transportFor(syncConfigOf(clinic).tls).fetch(url, init);
+  return async (url, init) => transportFor(syncConfigOf(clinic).tls).fetch(url, init);
 }
 
 export function clientFor(clinic: OpenClinic, timeoutMs?: number): CoordinatorClient {

@@ -26,6 +26,15 @@ export interface ClinicTransport {
   close(): Promise<void>;
 }
 
+/**
+ * undici's fetch as the global one with a dispatcher: the same fields under Node's types
+ * (undici-types), though not under the DOM's, which the test type-check also loads.
+ */
+type DispatchingFetch = (
+  url: string,
+  init: Omit<RequestInit, 'dispatcher'> & { dispatcher: unknown },
+) => Promise<Response>;
+
 /** Node's global fetch, looked up at call time. */
 export const globalFetch: FetchLike = (url, init) => fetch(url, init);
 
@@ -71,8 +80,8 @@ export function createClinicTransport(paths?: ClinicTlsPaths): ClinicTransport {
     (loaded ??= import('undici').then(({ Agent, fetch: undiciFetch }) => {
       const agent = new Agent({ connect: { ...material } });
       return {
-        // Node's global fetch types are undici's own (undici-types), so they line up.
-        fetch: (url, init) => undiciFetch(url, { ...init, dispatcher: agent }),
+        fetch: (url, init) =>
+          (undiciFetch as unknown as DispatchingFetch)(url, { ...init, dispatcher: agent }),
         close: () => agent.close(),
       };
     }));

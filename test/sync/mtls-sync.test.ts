@@ -1,0 +1,170 @@
+/**
+ * A clinic against a real coordinator on 127.0.0.1 that requires client certificates
+ * (mutual TLS, issue 4 item 2), its server certificate signed by a private CA: with its
+ * certificate the clinic syncs end to end and downloads knowledge; without it, with one from
+ * another CA, or without the private CA, it is refused with a clear SYNC error and nothing is
+ * marked sent.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { insertAlert } from '../../src/cloud/alerts/alert-store.js';
+import { registerReleaseRoutes } from '../../src/cloud/releases/routes.js';
+import {
+  createReleaseFixture,
+  type ReleaseFixture,
+} from '../../src/cloud/releases/test-helpers.js';
+import type { OpenClinic } from '../../src/clinic/clinic.js';
+import { updateKnowledge } from '../../src/clinic/knowledge-update/update.js';
+import { registerClinic } from '../../src/clinic/sync/register.js';
+import { clientFor, clinicFetch, runSync } from '../../src/clinic/sync/run-sync.js';
+import {
+  makeClinic,
+  removeTempDirs,
+  saveGeneratedConsults,
+} from '../../src/clinic/sync/test-helpers/sync-clinic.js';
+import { setSyncTls } from '../../src/clinic/sync/tls-setting.js';
+import { createTestPki, hasOpenssl, NO_OPENSSL, type TestPki } from '../support/test-pki.js';
+import {
+  newDatabase,
+  startCoordinator,
+  startTestPostgres,
+  type TestCoordinator,
+  type TestPostgres,
+} from '../cloud/harness.js';
+
+let pg: TestPostgres;
+let pki: TestPki;
+let fixture: ReleaseFixture;
+let cloud: TestCoordinator;
+
+before(async () => {
+  if (!hasOpenssl) return;
+  pki = createTestPki();
+  pki.makeCa('ca');
+  pki.makeCa('rogue');
+  pki.makeCert('server', '127.0.0.1', 'ca', true);
+  // Registration comes before the clinic id is known: any certificate of the CA opens the
+  // handshake, the clinic's own (CN = its id) is installed afterwards.
+  pki.makeCert('bootstrap', 'bootstrap', 'ca');
+  fixture = await createReleaseFixture();
+  pg = await startTestPostgres();
+  cloud = await startCoordinator(
+    { regions: {}, default: await newDatabase(pg) },
+    {
+      tls: {
+        cert: pki.file('server.crt'),
+        key: pki.file('server.key'),
+        clientCa: pki.file('ca.crt'),
+        requireClientCert: true,
+      },
+      releaseKeys: { [fixture.key.keyId]: fixture.key.publicKey },
+      extensions: [(app) => registerReleaseRoutes(app, fixture.repository)],
+    },
+  );
+});
+after(async () => {
+  if (!hasOpenssl) return;
+  await cloud.close();
+  await pg.stop();
+  await fixture.close();
+  removeTempDirs();
+  pki.remove();
+});
+
+const ca = () => pki.path('ca.crt');
+const certOf = (name: string) => ({ cert: pki.path(`${name}.crt`), key: pki.path(`${name}.key`) });
+
+/** A clinic registered over mutual TLS, with its own certificate (CN = clinic id) made. */
+async function registered(): Promise<{ clinic: OpenClinic; clinicId: string; cert: string }> {
+  const clinic = makeClinic();
+  const sync = await registerClinic(clinic, {
+    coordinatorUrl: cloud.base,
+    enrolmentToken: await cloud.enrol('north'),
+    region: 'north',
+    tls: { ca: ca(), ...certOf('bootstrap') },
+  });
+  const cert = `clinic-${sync.clinicId}`;
+  pki.makeCert(cert, sync.clinicId, 'ca');
+  setSyncTls(clinic, { ca: ca(), ...certOf(cert) });
+  return { clinic, clinicId: sync.clinicId, cert };
+}
+
+async function storedInCloud(clinicId: string): Promise<number> {
+  const result = await cloud.shards.global.query<{ n: string }>(
+    'SELECT count(*) AS n FROM encounters WHERE clinic_id = $1',
+    [clinicId],
+  );
+  return Number(result.rows[0]?.n);
+}
+
+describe('sync over mutual TLS', { skip: hasOpenssl ? false : NO_OPENSSL }, () => {
+  test('a clinic with its certificate pushes its cases and receives the alerts of its region', async () => {
+    const { clinic, clinicId } = await registered();
+    saveGeneratedConsults(clinic, 4, 11);
+    await insertAlert(cloud.shards.forRegion('north'), {
+      region: 'north',
+      severity: 'warning',
+      title: 'Measles cases reported',
+      body: 'Check vitamin A.',
+    });
+    const report = await runSync(clinic);
+    assert.deepEqual([report.accepted, report.remaining, report.alertsReceived], [4, 0, 1]);
+    assert.equal(await storedInCloud(clinicId), 4);
+    clinic.close();
+  });
+
+  test('the same clinic without its certificate is refused with a SYNC error and nothing is marked sent', async () => {
+    const { clinic, clinicId } = await registered();
+    setSyncTls(clinic, { ca: ca() });
+    saveGeneratedConsults(clinic, 2, 12);
+    await assert.rejects(runSync(clinic), {
+      code: 'SYNC_UNREACHABLE',
+      message: /closed the TLS connection.*set one with medassist sync tls --client-cert/,
+    });
+    assert.equal(clinic.store.pendingOutbox(), 2);
+    assert.equal(await storedInCloud(clinicId), 0);
+    clinic.close();
+  });
+
+  test('a certificate for the clinic from another CA is refused', async () => {
+    const { clinic, clinicId } = await registered();
+    pki.makeCert(`rogue-${clinicId}`, clinicId, 'rogue');
+    setSyncTls(clinic, { ca: ca(), ...certOf(`rogue-${clinicId}`) });
+    saveGeneratedConsults(clinic, 1, 13);
+    await assert.rejects(runSync(clinic), {
+      code: 'SYNC_UNREACHABLE',
+      message: /the configured one is not from its CA/,
+    });
+    assert.equal(clinic.store.pendingOutbox(), 1);
+    clinic.close();
+  });
+
+  test('the private CA is what makes the server certificate trusted', async () => {
+    const { clinic, cert } = await registered();
+    setSyncTls(clinic, certOf(cert));
+    saveGeneratedConsults(clinic, 1, 14);
+    await assert.rejects(runSync(clinic), {
+      code: 'SYNC_TLS_UNTRUSTED',
+      message:
+        /server certificate of \[https:\/\/127\.0\.0\.1:\d+\/v1\/token\] is not trusted.*--ca FILE/,
+    });
+    assert.equal(clinic.store.pendingOutbox(), 1);
+
+    setSyncTls(clinic, { ca: ca(), ...certOf(cert) });
+    assert.equal((await runSync(clinic)).accepted, 1);
+    clinic.close();
+  });
+
+  test('knowledge is downloaded from the coordinator over mutual TLS', async () => {
+    const { clinic } = await registered();
+    const result = await updateKnowledge(clinic, {
+      sources: clientFor(clinic).readSources(),
+      releaseKeys: { [fixture.key.keyId]: fixture.key.publicKey },
+      fetch: clinicFetch(clinic),
+    });
+    assert.equal(result.status, 'updated');
+    assert.equal(result.version, 'v2');
+    assert.equal(clinic.config.knowledge?.version, 'v2');
+    clinic.close();
+  });
+});
