@@ -7,7 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { modelStepFor } from '../../src/cli/commands/consult-model.js';
 import { insertAlert } from '../../src/cloud/alerts/alert-store.js';
+import { parseGatewayConfig } from '../../src/cloud/model-gateway/config.js';
+import { ESCALATION_PATH, modelGatewayExtension } from '../../src/cloud/model-gateway/gateway.js';
+import { answerWith, startStub, type Stub } from '../../src/inference/openai/test-helpers.js';
 import { registerReleaseRoutes } from '../../src/cloud/releases/routes.js';
 import {
   createReleaseFixture,
@@ -36,6 +40,7 @@ let pg: TestPostgres;
 let pki: TestPki;
 let fixture: ReleaseFixture;
 let cloud: TestCoordinator;
+let upstream: Stub;
 
 before(async () => {
   if (!hasOpenssl) return;
@@ -47,6 +52,10 @@ before(async () => {
   // handshake, the clinic's own (CN = its id) is installed afterwards.
   pki.makeCert('bootstrap', 'bootstrap', 'ca');
   fixture = await createReleaseFixture();
+  upstream = await startStub(answerWith('{"summary":"from the pool"}'));
+  const gateway = modelGatewayExtension(
+    parseGatewayConfig({ upstreams: [{ name: 'pool-a', url: upstream.url, concurrency: 1 }] }),
+  );
   pg = await startTestPostgres();
   cloud = await startCoordinator(
     { regions: {}, default: await newDatabase(pg) },
@@ -58,7 +67,7 @@ before(async () => {
         requireClientCert: true,
       },
       releaseKeys: { [fixture.key.keyId]: fixture.key.publicKey },
-      extensions: [(app) => registerReleaseRoutes(app, fixture.repository)],
+      extensions: [(app) => registerReleaseRoutes(app, fixture.repository), gateway],
     },
   );
 });
@@ -67,6 +76,7 @@ after(async () => {
   await cloud.close();
   await pg.stop();
   await fixture.close();
+  await upstream.close();
   removeTempDirs();
   pki.remove();
 });
@@ -165,6 +175,29 @@ describe('sync over mutual TLS', { skip: hasOpenssl ? false : NO_OPENSSL }, () =
     assert.equal(result.status, 'updated');
     assert.equal(result.version, 'v2');
     assert.equal(clinic.config.knowledge?.version, 'v2');
+    clinic.close();
+  });
+
+  test('a consult escalating to the coordinator presents the clinic certificate', async () => {
+    const { clinic } = await registered();
+    const config = {
+      ...clinic.config,
+      hybrid: { cloud: { url: cloud.base, path: ESCALATION_PATH } },
+    };
+    const token = () => clientFor(clinic).accessToken();
+    const ask = { messages: [{ role: 'user' as const, content: 'hard case' }], maxTokens: 8 };
+    const request = { ...ask, jsonSchema: { type: 'object' } };
+
+    const step = await modelStepFor(config, {}, null, () => 'ONLINE', token, clinicFetch(clinic));
+    const answer = await step!.options.cloud!.complete(request);
+    assert.equal(answer.text, '{"summary":"from the pool"}');
+    await step!.close();
+
+    // Node's own fetch, without the clinic transport, does not even trust the coordinator.
+    const plain = await modelStepFor(config, {}, null, () => 'ONLINE', token);
+    await assert.rejects(plain!.options.cloud!.complete(request), { code: 'MODEL_UNREACHABLE' });
+    await plain!.close();
+    assert.equal(upstream.seen.length, 1);
     clinic.close();
   });
 });
