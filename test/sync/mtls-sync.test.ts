@@ -6,6 +6,9 @@
  * marked sent.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { modelStepFor } from '../../src/cli/commands/consult-model.js';
 import { insertAlert } from '../../src/cloud/alerts/alert-store.js';
@@ -17,12 +20,15 @@ import {
   createReleaseFixture,
   type ReleaseFixture,
 } from '../../src/cloud/releases/test-helpers.js';
+import { saveSessionToken } from '../../src/cli/clinic-context.js';
+import { createUser, login } from '../../src/clinic/auth/index.js';
 import type { OpenClinic } from '../../src/clinic/clinic.js';
 import { updateKnowledge } from '../../src/clinic/knowledge-update/update.js';
 import { registerClinic } from '../../src/clinic/sync/register.js';
 import { clientFor, clinicFetch, runSync } from '../../src/clinic/sync/run-sync.js';
 import {
   makeClinic,
+  PASSPHRASE,
   removeTempDirs,
   saveGeneratedConsults,
 } from '../../src/clinic/sync/test-helpers/sync-clinic.js';
@@ -200,4 +206,88 @@ describe('sync over mutual TLS', { skip: hasOpenssl ? false : NO_OPENSSL }, () =
     assert.equal(upstream.seen.length, 1);
     clinic.close();
   });
+
+  const BIN = fileURLToPath(new URL('../../bin/medassist.js', import.meta.url));
+  const BUILT = fileURLToPath(new URL('../../dist/cli/commands/sync-tls.js', import.meta.url));
+
+  function medassist(home: string, args: string[]) {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, MEDASSIST_HOME: home, MEDASSIST_PASSPHRASE: PASSPHRASE },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  async function signIn(clinic: OpenClinic, role: 'admin' | 'nurse') {
+    await createUser(clinic.store.db, { name: role, role, pin: '2580' }).catch(() => undefined);
+    saveSessionToken(
+      clinic.home,
+      (await login(clinic.store.db, { name: role, pin: '2580' })).session.token,
+    );
+  }
+
+  test(
+    'from the command line: register with a bootstrap certificate, sync tls (admin), sync now, sync status',
+    {
+      skip: existsSync(BUILT) ? false : 'needs the compiled build with sync tls (npm run build)',
+    },
+    async () => {
+      const clinic = makeClinic();
+      saveGeneratedConsults(clinic, 2, 15);
+      await signIn(clinic, 'admin');
+      const boot = [
+        '--client-cert',
+        pki.path('bootstrap.crt'),
+        '--client-key',
+        pki.path('bootstrap.key'),
+      ];
+      const register = await medassist(clinic.home, [
+        'register',
+        '--coordinator',
+        cloud.base,
+        '--token',
+        await cloud.enrol('north'),
+        '--region',
+        'north',
+        '--ca',
+        ca(),
+        ...boot,
+        '--json',
+      ]);
+      assert.equal(register.code, 0, register.stderr);
+      const { clinicId } = JSON.parse(register.stdout) as { clinicId: string };
+      pki.makeCert('cli-clinic', clinicId, 'ca');
+      const own = [
+        '--client-cert',
+        pki.path('cli-clinic.crt'),
+        '--client-key',
+        pki.path('cli-clinic.key'),
+      ];
+
+      const halfSet = await medassist(clinic.home, ['sync', 'tls', own[0]!, own[1]!]);
+      assert.equal(halfSet.code, 2);
+      assert.match(halfSet.stderr, /--client-key: a client certificate and its key go together/);
+      await signIn(clinic, 'nurse');
+      const nurse = await medassist(clinic.home, ['sync', 'tls', '--ca', ca(), ...own]);
+      assert.equal(nurse.code, 1);
+      assert.match(nurse.stderr, /AUTH_FORBIDDEN/);
+      await signIn(clinic, 'admin');
+      const set = await medassist(clinic.home, ['sync', 'tls', '--ca', ca(), ...own]);
+      assert.equal(set.code, 0, set.stderr);
+
+      const synced = await medassist(clinic.home, ['sync', 'now', '--json']);
+      assert.equal(synced.code, 0, synced.stderr);
+      assert.equal((JSON.parse(synced.stdout) as { accepted: number }).accepted, 2);
+      const status = await medassist(clinic.home, ['sync', 'status']);
+      assert.match(status.stdout, new RegExp(`client certificate: CN=${clinicId}, expires 20`));
+      assert.doesNotMatch(status.stdout, /PRIVATE KEY/);
+      clinic.close();
+    },
+  );
 });
