@@ -24,12 +24,14 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   // Native addons stay in node_modules; so does PGlite, which loads its WASM and data files
-  // from beside its own module.
+  // from beside its own module, and undici (clinic TLS, src/clinic/sync/transport.ts): its
+  // CommonJS exports reach a bundled `import()` without `Agent`; Node's own import finds them.
   external: [
     'better-sqlite3-multiple-ciphers',
     '@node-rs/argon2',
     '@electric-sql/pglite',
     '@electric-sql/pglite-socket',
+    'undici',
   ],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

@@ -40,6 +40,18 @@ const configSchema = z.object({
       releaseKeys: z.record(z.string(), z.string()),
       registeredAt: z.string(),
       batchSize: z.number().int().min(1).max(500).optional(),
+      /** TLS files of every request to the cloud and edge (sync/tls-files.ts): a private CA,
+       * and a client certificate (subject CN = clinic id) with its key for mutual TLS. */
+      tls: z
+        .object({
+          ca: z.string().min(1).optional(),
+          cert: z.string().min(1).optional(),
+          key: z.string().min(1).optional(),
+        })
+        .refine((t) => (t.cert === undefined) === (t.key === undefined), {
+          message: 'sync.tls.cert and sync.tls.key go together',
+        })
+        .optional(),
     })
     .optional(),
   /** The web app's listen address: absent means loopback only; a LAN address opens it. */
@@ -66,11 +78,14 @@ export function readConfig(home: string): ClinicConfig {
   if (!existsSync(path))
     throw new MedAssistError('CLINIC_NOT_SET_UP', `no clinic here [${home}]: run medassist setup`);
   const parsed = configSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.length ? `${issue.path.join('.')}: ` : '';
     throw new MedAssistError(
       'CONFIG_INVALID',
-      `config.json is not valid [${path}]: ${parsed.error.issues[0]?.message ?? ''}`,
+      `config.json is not valid [${path}]: ${field}${issue?.message ?? ''}`,
     );
+  }
   return parsed.data;
 }
 

@@ -9,6 +9,8 @@ export const CLOUD_ERRORS = {
   CLINIC_PROOF_INVALID: 401,
   ACCESS_TOKEN_INVALID: 401,
   CLINIC_REVOKED: 403,
+  /** A verified client certificate and a bearer token that name different clinics. */
+  CLINIC_IDENTITY_CONFLICT: 403,
   REGION_FORBIDDEN: 403,
   BODY_INVALID: 400,
   DATABASE_UNAVAILABLE: 503,

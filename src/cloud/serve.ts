@@ -21,6 +21,8 @@ export interface StartOptions extends DatabaseChoice {
   tlsCert?: string;
   tlsKey?: string;
   clientCa?: string;
+  /** With `clientCa`: refuse, in the TLS handshake, clients without a certificate from it. */
+  requireClientCert?: boolean;
   releaseKeys?: Record<string, string>;
   extensions?: CoordinatorExtension[];
   logLevel?: string;
@@ -48,6 +50,7 @@ export async function startCoordinator(o: StartOptions, home: string): Promise<R
           cert: readFileSync(o.tlsCert),
           key: readFileSync(o.tlsKey),
           ...(o.clientCa ? { clientCa: readFileSync(o.clientCa) } : {}),
+          ...(o.requireClientCert ? { requireClientCert: true } : {}),
         }
       : undefined;
   const app = await buildCoordinator({

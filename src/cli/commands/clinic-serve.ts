@@ -7,7 +7,7 @@ import { startClinicNode } from '../../clinic/node/clinic-node.js';
 import { createConsultStats } from '../../clinic/node/consult-stats.js';
 import { readModelCounters } from '../../inference/orchestrator/counters.js';
 import { createLogger } from '../../clinic/node/log.js';
-import { clientFor } from '../../clinic/sync/run-sync.js';
+import { clientFor, clinicFetch } from '../../clinic/sync/run-sync.js';
 import { readSyncStatus } from '../../clinic/sync/status.js';
 import { InputError } from '../../shared/errors.js';
 import { modelStepFor, type CreateLocalEngine } from './consult-model.js';
@@ -71,6 +71,7 @@ export function registerClinicCommand(
         usable ? createLocal : null,
         () => (syncAgent ? syncAgent.status().mode : readSyncStatus(opened).mode),
         opened.config.sync ? () => clientFor(opened).accessToken() : undefined,
+        opened.config.sync ? clinicFetch(opened) : undefined,
       );
       const node = await startClinicNode({
         clinic: opened,

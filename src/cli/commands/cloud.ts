@@ -59,6 +59,7 @@ interface ServeFlags extends DbFlags {
   tlsCert?: string;
   tlsKey?: string;
   clientCa?: string;
+  requireClientCert?: boolean;
   releaseKeys?: string;
   modelGateway?: string;
 }
@@ -86,6 +87,10 @@ function registerServe(cloud: Command): void {
       'CA (PEM) whose client certificates authenticate clinics (mutual TLS)',
     )
     .option(
+      '--require-client-cert',
+      'refuse clients without a certificate from --client-ca, in the TLS handshake',
+    )
+    .option(
       '--release-keys <file>',
       'JSON {keyId: publicKey} of the release signing keys, given to clinics at registration',
     )
@@ -94,6 +99,11 @@ function registerServe(cloud: Command): void {
       if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey) || (flags.clientCa && !flags.tlsCert)) {
         throw new InputError([
           { field: '--tls-cert', message: 'needs --tls-key (and --client-ca needs both)' },
+        ]);
+      }
+      if (flags.requireClientCert && !flags.clientCa) {
+        throw new InputError([
+          { field: '--require-client-cert', message: 'needs --client-ca FILE [missing]' },
         ]);
       }
       const { startCoordinator } = await import('../../cloud/serve.js');
@@ -106,6 +116,7 @@ function registerServe(cloud: Command): void {
           ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}),
           ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}),
           ...(flags.clientCa ? { clientCa: flags.clientCa } : {}),
+          ...(flags.requireClientCert ? { requireClientCert: true } : {}),
           ...(flags.releaseKeys ? { releaseKeys: readReleaseKeys(flags.releaseKeys) } : {}),
           ...(await extensionsFor(flags)),
         },

@@ -43,6 +43,7 @@ async function cloudEngine(
   config: ClinicConfig | null,
   budgetMs: number,
   clinicToken?: () => Promise<string>,
+  clinicFetch?: (url: string, init?: RequestInit) => Promise<Response>,
 ) {
   const { createOpenAiEngine } = await import('../../inference/openai/client.js');
   // A registered clinic authenticates with its own short-lived token; the variable is for a
@@ -54,6 +55,7 @@ async function cloudEngine(
     ...(cloud?.path ? { path: cloud.path } : {}),
     ...(cloud?.model ? { model: cloud.model } : {}),
     ...(token ? { token } : {}),
+    ...(clinicFetch ? { fetch: clinicFetch } : {}),
     timeoutMs: budgetMs,
     totalMs: budgetMs,
   });
@@ -66,6 +68,8 @@ export async function modelStepFor(
   createLocal: CreateLocalEngine | null,
   lastMode?: () => Mode,
   clinicToken?: () => Promise<string>,
+  /** A registered clinic's transport: its client certificate goes to the coordinator too. */
+  clinicFetch?: (url: string, init?: RequestInit) => Promise<Response>,
 ): Promise<ModelStep | null> {
   const url = cloudUrl(flags.cloudModel, config);
   const localPath = config?.model && !config.model.disabled ? config.model.path : null;
@@ -83,7 +87,9 @@ export async function modelStepFor(
           timeoutMs: localTimeoutMs,
         })
       : null;
-  const cloud = url ? await cloudEngine(url, config, cloudBudgetMs, clinicToken) : null;
+  const cloud = url
+    ? await cloudEngine(url, config, cloudBudgetMs, clinicToken, clinicFetch)
+    : null;
   const options: HybridOptions = {
     local,
     cloud,

@@ -57,6 +57,7 @@ async function consultWith(
     createLocal: CreateLocalEngine | null;
     lastMode?: () => Mode;
     clinicToken?: () => Promise<string>;
+    clinicFetch?: (url: string, init?: RequestInit) => Promise<Response>;
   },
 ): Promise<ConsultResult> {
   const step = await modelStepFor(
@@ -65,6 +66,7 @@ async function consultWith(
     model.createLocal,
     model.lastMode,
     model.clinicToken,
+    model.clinicFetch,
   );
   if (!step) return runConsult(input, options, deps);
   try {
@@ -115,6 +117,11 @@ async function consultAndSave(
             clinicToken: async () => {
               const { clientFor } = await import('../../clinic/sync/run-sync.js');
               return clientFor(clinic).accessToken();
+            },
+            // Loaded on the first escalation only, like the token.
+            clinicFetch: async (url: string, init?: RequestInit) => {
+              const { clinicFetch } = await import('../../clinic/sync/run-sync.js');
+              return clinicFetch(clinic)(url, init);
             },
           }
         : {}),

@@ -1,13 +1,16 @@
 /**
- * `medassist register --coordinator URL --token ENROLMENT_TOKEN [--region R] [--edge URL]`:
- * gives the clinic its cloud identity (admin only; sync/register.ts).
+ * `medassist register --coordinator URL --token ENROLMENT_TOKEN [--region R] [--edge URL]
+ * [--ca FILE] [--client-cert FILE --client-key FILE]`: gives the clinic its cloud identity
+ * (admin only; sync/register.ts); the TLS files are used for registration and kept.
  */
 import type { Command } from 'commander';
 import { registerClinic } from '../../clinic/sync/register.js';
+import { tlsPathsFromFlags } from '../../clinic/sync/tls-files.js';
 import { withClinic } from '../clinic-context.js';
 import { authorizeSync } from './sync-auth.js';
+import { withTlsOptions, type TlsFlags } from './sync-tls.js';
 
-interface RegisterFlags {
+interface RegisterFlags extends TlsFlags {
   coordinator: string;
   token: string;
   region: string;
@@ -17,8 +20,7 @@ interface RegisterFlags {
 }
 
 export function registerRegisterCommand(program: Command): void {
-  program
-    .command('register')
+  withTlsOptions(program.command('register'))
     .description('register this clinic with the cloud coordinator (admin)')
     .requiredOption('--coordinator <url>', 'base URL of the coordinator')
     .requiredOption('--token <token>', 'enrolment token given by the coordinator operator')
@@ -29,11 +31,13 @@ export function registerRegisterCommand(program: Command): void {
     .action(async (flags: RegisterFlags) => {
       await withClinic(flags, async (clinic) => {
         authorizeSync(clinic, 'sync.register');
+        const tls = tlsPathsFromFlags(flags);
         const sync = await registerClinic(clinic, {
           coordinatorUrl: flags.coordinator,
           enrolmentToken: flags.token,
           region: flags.region,
           ...(flags.edge === undefined ? {} : { edgeUrl: flags.edge }),
+          ...(tls ? { tls } : {}),
         });
         const keys = Object.keys(sync.releaseKeys).length;
         process.stdout.write(

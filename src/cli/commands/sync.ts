@@ -2,6 +2,7 @@
  * `medassist sync now` (push everything queued, with a progress bar on a terminal and plain
  * lines otherwise, or `--json`) and `medassist sync status`. A sync already running in
  * `clinic serve` is waited for (`--wait`), never interleaved with (sync/lease.ts).
+ * `medassist sync tls` sets the TLS files (sync-tls.ts).
  */
 import type { Command } from 'commander';
 import { createProgressBar, endProgressLine } from '../../clinic/backup/progress-bar.js';
@@ -12,6 +13,8 @@ import { readSyncStatus } from '../../clinic/sync/status.js';
 import { InputError } from '../../shared/errors.js';
 import { withClinic } from '../clinic-context.js';
 import { authorizeSync } from './sync-auth.js';
+import { registerSyncTlsCommand, tlsStatusLines } from './sync-tls.js';
+import { describeSyncTls } from '../../clinic/sync/tls-setting.js';
 
 interface SyncFlags {
   json?: boolean;
@@ -72,7 +75,7 @@ function printStatus(clinic: OpenClinic, json: boolean) {
   const quarantined = countQuarantined(clinic.store.db);
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ...status, quarantined, quarantine: listQuarantined(clinic.store.db) })}\n`,
+      `${JSON.stringify({ ...status, quarantined, quarantine: listQuarantined(clinic.store.db), tls: describeSyncTls(clinic) })}\n`,
     );
     return;
   }
@@ -86,6 +89,7 @@ function printStatus(clinic: OpenClinic, json: boolean) {
     `knowledge: ${status.knowledgeVersion ?? 'none'}`,
     `alerts: ${status.alerts.length}`,
     ...status.alerts.map((a) => `  [${a.severity}] ${a.title}`),
+    ...(status.registered ? tlsStatusLines(describeSyncTls(clinic)) : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -109,4 +113,5 @@ export function registerSyncCommand(program: Command): void {
     .action(async (flags: { json?: boolean; keyFile?: string }) =>
       withClinic(flags, (clinic) => printStatus(clinic, flags.json === true)),
     );
+  registerSyncTlsCommand(sync);
 }

@@ -18,6 +18,7 @@ import {
 import { join } from 'node:path';
 
 import { MedAssistError } from '../../shared/errors.js';
+import { globalFetch, type FetchLike } from '../sync/transport.js';
 
 export interface BlobRef {
   readonly sha256: string;
@@ -29,6 +30,8 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal;
   /** Bytes on disk so far, out of the blob's size. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The clinic's transport (private CA, client certificate); Node's fetch when absent. */
+  readonly fetch?: FetchLike;
 }
 
 export const partialPath = (dir: string, sha256: string) => join(dir, `${sha256}.partial`);
@@ -73,7 +76,10 @@ async function fetchRest(
   o: DownloadOptions,
 ) {
   const headers: Record<string, string> = have > 0 ? { range: `bytes=${have}-` } : {};
-  const res = await fetch(url, { headers, ...(o.signal ? { signal: o.signal } : {}) });
+  const res = await (o.fetch ?? globalFetch)(url, {
+    headers,
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
   if (res.status === 416) {
     // The server says we have it all or more; what we hold is checked by its hash next.
     await res.body?.cancel();

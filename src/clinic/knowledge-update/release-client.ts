@@ -5,12 +5,15 @@
 import { ReleasePointer, type ReleaseManifest } from '../../protocol/v1.js';
 import { verifySignedManifest } from '../../knowledge/release/index.js';
 import { MedAssistError } from '../../shared/errors.js';
+import { globalFetch, type FetchLike } from '../sync/transport.js';
 
 export interface SourceOptions {
   readonly releaseKeys: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
   /** Per request; a source that does not answer in time is skipped for the next. */
   readonly timeoutMs?: number;
+  /** The clinic's transport (private CA, client certificate); Node's fetch when absent. */
+  readonly fetch?: FetchLike;
 }
 
 /** Small JSON answers: a live source replies in well under this even on a slow link. */
@@ -27,8 +30,12 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 export const blobUrl = (source: string, sha256: string) =>
   `${trimSlash(source)}/v1/blobs/${sha256}`;
 
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, {
+async function getJson(
+  url: string,
+  signal: AbortSignal,
+  fetchFn: FetchLike = globalFetch,
+): Promise<unknown> {
+  const res = await fetchFn(url, {
     headers: { accept: 'application/json' },
     signal,
   });
@@ -50,7 +57,11 @@ export async function fetchLatestManifest(
   const base = trimSlash(source);
   const signal = () => withTimeout(o.signal, o.timeoutMs ?? DEFAULT_JSON_TIMEOUT_MS);
   const pointer = ReleasePointer.safeParse(
-    await getJson(`${base}/v1/releases/latest?channel=${encodeURIComponent(channel)}`, signal()),
+    await getJson(
+      `${base}/v1/releases/latest?channel=${encodeURIComponent(channel)}`,
+      signal(),
+      o.fetch,
+    ),
   );
   if (!pointer.success)
     throw new MedAssistError('KB_SOURCE_FAILED', 'latest pointer is not valid', {
@@ -60,6 +71,7 @@ export async function fetchLatestManifest(
   const signed = await getJson(
     `${base}/v1/releases/${encodeURIComponent(pointer.data.version)}`,
     signal(),
+    o.fetch,
   );
   const manifest = verifySignedManifest(signed, o.releaseKeys);
   // A signed manifest of another version or channel is a replay, not the release asked for.

@@ -16,6 +16,7 @@ import { knowledgeDbPath } from '../paths.js';
 import { downloadBlob, type BlobRef } from './download.js';
 import { stageBundle, stageDelta, swapIn } from './install-release.js';
 import { blobUrl, fetchLatestManifest, withTimeout } from './release-client.js';
+import type { FetchLike } from '../sync/transport.js';
 
 export interface UpdateKnowledgeOptions {
   /** Base URLs, edge first, then cloud. */
@@ -30,6 +31,8 @@ export interface UpdateKnowledgeOptions {
   readonly blobTimeoutMs?: number;
   /** Tries per source of a blob download that is cut (each resumes the last); default 3. */
   readonly attemptsPerSource?: number;
+  /** The clinic's transport (sync/transport.ts) for every request; Node's fetch when absent. */
+  readonly fetch?: FetchLike;
   readonly log?: {
     info(f: Record<string, unknown>, m: string): void;
     warn(f: Record<string, unknown>, m: string): void;
@@ -169,6 +172,7 @@ async function fetchBlob(
         // A stalled transfer ends at the deadline; the next try resumes from what arrived.
         signal: withTimeout(o.signal, o.blobTimeoutMs ?? 10 * 60_000),
         onProgress: (done, total) => o.onProgress?.({ done, total }),
+        ...(o.fetch ? { fetch: o.fetch } : {}),
       });
     } catch (error) {
       const cut = !(error instanceof MedAssistError) && !o.signal?.aborted;

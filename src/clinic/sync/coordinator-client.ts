@@ -9,6 +9,7 @@ import { AlertsResponse, PushResponse, TokenResponse, type PushItem } from '../.
 import type { z } from 'zod';
 import { assertStatus, parseReply, requestJson } from './http.js';
 import { tokenProof } from './identity.js';
+import type { FetchLike } from './transport.js';
 
 export interface CoordinatorClientOptions {
   coordinatorUrl: string;
@@ -17,6 +18,8 @@ export interface CoordinatorClientOptions {
   privateKey: () => KeyObject;
   timeoutMs?: number;
   now?: () => Date;
+  /** The clinic's transport (private CA, client certificate); Node's fetch when absent. */
+  fetch?: FetchLike;
 }
 
 export type AlertsPoll =
@@ -37,6 +40,9 @@ export interface CoordinatorClient {
   /** A short-lived access token (cached until a minute before it expires): also the bearer of
    * the coordinator's model escalation endpoint. */
   accessToken(): Promise<string>;
+  /** The transport of its requests, for the other requests to the same servers (probe,
+   * knowledge download); absent on fakes, which then use Node's fetch. */
+  readonly fetch?: FetchLike;
 }
 
 const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
@@ -55,6 +61,7 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
       url,
       body: tokenProof(o.privateKey(), o.clinicId, now()),
       timeoutMs,
+      fetch: o.fetch,
     });
     assertStatus(reply, url);
     const t = parseReply(TokenResponse, reply, url);
@@ -75,6 +82,7 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
       headers: { authorization: `Bearer ${await accessToken()}` },
       timeoutMs,
       signal,
+      fetch: o.fetch,
     });
   }
 
@@ -100,6 +108,7 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
       url,
       headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) },
       timeoutMs,
+      fetch: o.fetch,
     });
     if (reply.status === 304) return { notModified: true };
     assertStatus(reply, url);
@@ -137,5 +146,6 @@ export function createCoordinatorClient(o: CoordinatorClientOptions): Coordinato
       cached = null;
     },
     accessToken,
+    ...(o.fetch ? { fetch: o.fetch } : {}),
   };
 }

@@ -1,15 +1,18 @@
 /**
  * JSON over HTTP for the sync agent: every request has a timeout, bodies may go up gzip'd,
  * and failures become `MedAssistError`s with stable codes (the URL, never a body, in the
- * message). Uses Node's fetch; it sends nothing anywhere but the URLs it is given.
+ * message). Uses the clinic's transport; it sends nothing anywhere but the URLs it is given.
  */
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { MedAssistError } from '../../shared/errors.js';
+import { transportFor, type FetchLike } from './transport.js';
 
 export interface HttpOptions {
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  /** The clinic's transport (transport.ts); Node's fetch when absent. */
+  fetch?: FetchLike | undefined;
 }
 
 export interface JsonRequest extends HttpOptions {
@@ -49,7 +52,7 @@ export async function requestJson(r: JsonRequest): Promise<JsonReply> {
   const encoded = r.body === undefined ? null : encodeBody(r.body, r.gzip === true);
   let res: Response;
   try {
-    res = await fetch(r.url, {
+    res = await (r.fetch ?? transportFor(undefined).fetch)(r.url, {
       method: r.method,
       headers: { accept: 'application/json', ...encoded?.headers, ...r.headers },
       // A plain Uint8Array is a body under both Node's and the DOM's fetch types.
@@ -57,6 +60,8 @@ export async function requestJson(r: JsonRequest): Promise<JsonReply> {
       signal: signalFor(r),
     });
   } catch (cause) {
+    // The transport's own errors say what failed in TLS (transport.ts).
+    if (cause instanceof MedAssistError) throw cause;
     throw new MedAssistError('SYNC_UNREACHABLE', `no answer from [${r.url}]`, { cause });
   }
   let body: unknown = null;

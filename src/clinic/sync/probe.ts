@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Probe } from './mode.js';
+import { globalFetch, type FetchLike } from './transport.js';
 
 export interface ProbeResult {
   probe: Probe;
@@ -15,12 +16,13 @@ export interface ProbeResult {
 export async function probeSources(
   sources: readonly string[],
   timeoutMs = 5_000,
+  fetchFn: FetchLike = globalFetch,
 ): Promise<ProbeResult> {
   let failures = 0;
   for (const base of sources) {
     const t0 = performance.now();
     try {
-      const res = await fetch(`${base.replace(/\/+$/, '')}/v1/health`, {
+      const res = await fetchFn(`${base.replace(/\/+$/, '')}/v1/health`, {
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.arrayBuffer();

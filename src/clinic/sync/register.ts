@@ -10,6 +10,8 @@ import type { OpenClinic } from '../clinic.js';
 import { readConfig, writeConfig, type ClinicConfig } from '../config.js';
 import { assertStatus, parseReply, requestJson } from './http.js';
 import { createIdentity } from './identity.js';
+import type { ClinicTlsPaths } from './tls-files.js';
+import { transportFor } from './transport.js';
 
 export interface RegisterOptions {
   coordinatorUrl: string;
@@ -17,6 +19,9 @@ export interface RegisterOptions {
   region: string;
   edgeUrl?: string | undefined;
   timeoutMs?: number;
+  /** TLS files (checked: `tlsPathsFromFlags`), used for registration and stored; absent:
+   * those of an earlier registration stay. */
+  tls?: ClinicTlsPaths | undefined;
 }
 
 export type SyncConfig = NonNullable<ClinicConfig['sync']>;
@@ -55,6 +60,7 @@ export async function registerClinic(clinic: OpenClinic, o: RegisterOptions): Pr
       { field: '--token', message: 'an enrolment token has at least 8 characters []' },
     ]);
 
+  const tls = o.tls ?? readConfig(clinic.home).sync?.tls;
   const { publicKey } = createIdentity(clinic.store.db);
   const url = `${coordinatorUrl}/v1/register`;
   const reply = await requestJson({
@@ -67,6 +73,7 @@ export async function registerClinic(clinic: OpenClinic, o: RegisterOptions): Pr
       ...(clinic.config.name ? { clinicName: clinic.config.name.slice(0, 120) } : {}),
     },
     timeoutMs: o.timeoutMs ?? 15_000,
+    fetch: transportFor(tls).fetch,
   });
   assertStatus(reply, url);
   const registered = parseReply(RegisterResponse, reply, url);
@@ -78,6 +85,7 @@ export async function registerClinic(clinic: OpenClinic, o: RegisterOptions): Pr
     region: registered.region,
     releaseKeys: registered.releaseKeys,
     registeredAt: new Date().toISOString(),
+    ...(tls ? { tls } : {}),
   };
   // Re-read: another command may have changed the file since this clinic was opened.
   const config = { ...readConfig(clinic.home), sync };

@@ -14,6 +14,7 @@ import { loadPrivateKey } from './identity.js';
 import { acquireLease, releaseLease, renewLease } from './lease.js';
 import { pushOutbox, type PushProgress, type PushSummary } from './outbox-push.js';
 import { setState, STATE, syncSecret, writeJsonState } from './sync-state.js';
+import { transportFor, type FetchLike } from './transport.js';
 
 /**
  * The knowledge update step (contracts.md: `updateKnowledge(clinic, { sources, releaseKeys,
@@ -21,7 +22,12 @@ import { setState, STATE, syncSecret, writeJsonState } from './sync-state.js';
  */
 export type KnowledgeUpdateStep = (
   clinic: OpenClinic,
-  o: { sources: string[]; releaseKeys: Record<string, string>; signal?: AbortSignal },
+  o: {
+    sources: string[];
+    releaseKeys: Record<string, string>;
+    signal?: AbortSignal;
+    fetch?: FetchLike;
+  },
 ) => Promise<unknown>;
 
 export interface SyncOptions {
@@ -70,6 +76,15 @@ export function syncConfigOf(clinic: OpenClinic) {
   return sync;
 }
 
+/**
+ * The clinic's transport for each request, from the TLS files configured at that moment: a
+ * running node follows `medassist sync tls` without a restart, and a broken TLS setting fails
+ * the request that needs it (naming the field), never the start of the node or a consult.
+ */
+export function clinicFetch(clinic: OpenClinic): FetchLike {
+  return async (url, init) => transportFor(syncConfigOf(clinic).tls).fetch(url, init);
+}
+
 export function clientFor(clinic: OpenClinic, timeoutMs?: number): CoordinatorClient {
   const sync = syncConfigOf(clinic);
   return createCoordinatorClient({
@@ -78,6 +93,7 @@ export function clientFor(clinic: OpenClinic, timeoutMs?: number): CoordinatorCl
     clinicId: sync.clinicId,
     privateKey: () => loadPrivateKey(clinic.store.db),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    fetch: clinicFetch(clinic),
   });
 }
 
@@ -114,6 +130,7 @@ async function knowledgeStep(
       sources: client.readSources(),
       releaseKeys: sync.releaseKeys,
       ...(o.signal ? { signal: o.signal } : {}),
+      ...(client.fetch ? { fetch: client.fetch } : {}),
     });
   } catch (error) {
     o.signal?.throwIfAborted();

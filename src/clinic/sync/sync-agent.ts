@@ -140,7 +140,11 @@ export function startSyncAgent(clinic: OpenClinic, o: SyncAgentOptions = {}): Sy
   }
 
   async function probeNow(): Promise<Mode> {
-    const result = await probeSources(client.readSources(), o.probeTimeoutMs ?? 5_000);
+    const result = await probeSources(
+      client.readSources(),
+      o.probeTimeoutMs ?? 5_000,
+      ...(client.fetch ? [client.fetch] : []),
+    );
     const step = nextMode(mode, result.probe, o.modeSettings ?? DEFAULT_MODE_SETTINGS);
     mode = step.state;
     if (step.changed) log.info({ mode: mode.mode, failures: result.failures }, 'sync mode changed');

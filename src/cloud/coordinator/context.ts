@@ -59,20 +59,33 @@ async function certificateIdentity(clinics: ClinicDirectory, clinicId: string) {
   return { clinicId, region: record.region };
 }
 
+/**
+ * A clinic authenticates by a verified client certificate, by a bearer token, or both. When
+ * both are presented the token must be valid and name the same clinic: a certificate of one
+ * clinic with the token of another is refused, rather than one of them silently chosen.
+ */
 export function createRequireClinic(key: SigningKey, clinics: ClinicDirectory) {
   const identityOfToken = createTokenCache(key);
   return async (request: FastifyRequest): Promise<void> => {
     const fromCert = certificateClinic(request);
+    const header = request.headers.authorization ?? '';
+    const bearer = header.startsWith('Bearer ') ? header.slice(7) : null;
     if (fromCert) {
-      request.clinic = await certificateIdentity(clinics, fromCert);
+      const identity = await certificateIdentity(clinics, fromCert);
+      const claimed = bearer === null ? null : (await identityOfToken(bearer)).clinicId;
+      if (claimed !== null && claimed !== fromCert)
+        throw new CloudError(
+          'CLINIC_IDENTITY_CONFLICT',
+          `the client certificate names clinic [${fromCert}], the access token [${claimed}]`,
+        );
+      request.clinic = identity;
       return;
     }
-    const header = request.headers.authorization ?? '';
-    if (!header.startsWith('Bearer ')) {
+    if (bearer === null) {
       throw new CloudError('ACCESS_TOKEN_INVALID', 'missing bearer token: get one at /v1/token');
     }
     // The region is a signed claim, fixed at registration like the row it was copied from.
-    const identity = await identityOfToken(header.slice(7));
+    const identity = await identityOfToken(bearer);
     if (await clinics.isRevoked(identity.clinicId)) {
       throw new CloudError('CLINIC_REVOKED', `clinic [${identity.clinicId}] is revoked`);
     }

@@ -29,8 +29,16 @@ export interface CoordinatorOptions {
   extensions?: CoordinatorExtension[];
   /** Release signing public keys by key id, handed to clinics at registration. */
   releaseKeys?: Record<string, string>;
-  /** PEM; with `clientCa`, clients may authenticate by certificate (subject CN = clinic id). */
-  tls?: { cert: string | Buffer; key: string | Buffer; clientCa?: string | Buffer };
+  /**
+   * PEM; with `clientCa`, clients may authenticate by certificate (subject CN = clinic id);
+   * with `requireClientCert` too, the handshake refuses any client without one from the CA.
+   */
+  tls?: {
+    cert: string | Buffer;
+    key: string | Buffer;
+    clientCa?: string | Buffer;
+    requireClientCert?: boolean;
+  };
   logger?: FastifyServerOptions['logger'];
   accessTokenTtlS?: number;
   revocationCacheMs?: number;
@@ -60,7 +68,11 @@ function createFastify(o: CoordinatorOptions): FastifyInstance {
         cert: o.tls.cert,
         key: o.tls.key,
         ...(o.tls.clientCa
-          ? { ca: o.tls.clientCa, requestCert: true, rejectUnauthorized: false }
+          ? {
+              ca: o.tls.clientCa,
+              requestCert: true,
+              rejectUnauthorized: o.tls.requireClientCert === true,
+            }
           : {}),
       }
     : null;

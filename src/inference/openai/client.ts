@@ -30,6 +30,9 @@ export interface OpenAiClientOptions {
   /** First back-off; doubled each retry; default 200 ms. */
   backoffMs?: number;
   name?: string;
+  /** The HTTP transport; Node's fetch when absent. A clinic passes its own, which presents
+   * its client certificate to the coordinator (clinic/sync/transport.ts). */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 /** Failures worth another attempt: the server broke (5xx) or could not be reached. */
@@ -122,7 +125,7 @@ export function createOpenAiEngine(options: OpenAiClientOptions): ChatEngine {
 
   async function send(body: string, signal: AbortSignal, started: number) {
     const init = { method: 'POST', headers: await headers(options.token), body, signal };
-    const res = await fetch(endpoint, init);
+    const res = await (options.fetch ?? fetch)(endpoint, init);
     if (res.status >= 500) {
       await res.body?.cancel();
       const message = `model server answered [${res.status}] [${url}]`;
@@ -147,16 +150,20 @@ export function createOpenAiEngine(options: OpenAiClientOptions): ChatEngine {
     try {
       return await send(body, signal, started);
     } catch (cause) {
-      if (cause instanceof MedAssistError) throw cause;
+      if (cause instanceof MedAssistError && cause.code.startsWith('MODEL_')) throw cause;
       if (isTimeout(cause)) {
         throw new MedAssistError('MODEL_TIMEOUT', `no answer in time from [${url}]`, { cause });
       }
       if (signal.aborted) {
         throw new MedAssistError('MODEL_ABORTED', `request aborted [${url}]`, { cause });
       }
-      throw new MedAssistError('MODEL_UNREACHABLE', `cannot reach the model server [${url}]`, {
-        cause,
-      });
+      // The transport's own error (an untrusted certificate, say) is kept in the message.
+      const why = cause instanceof MedAssistError ? `: ${cause.message}` : '';
+      throw new MedAssistError(
+        'MODEL_UNREACHABLE',
+        `cannot reach the model server [${url}]${why}`,
+        { cause },
+      );
     }
   }
 
