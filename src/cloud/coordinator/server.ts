@@ -45,7 +45,7 @@ export interface CoordinatorOptions {
   alertCacheMs?: number;
   outbreakIntervalMs?: number;
   outbreakRule?: OutbreakRule;
-  /** Ingest statements in flight per region database (MEDASSIST_INGEST_IN_FLIGHT, default 2). */
+  /** Ingest statements in flight per region database (MEDASSIST_INGEST_IN_FLIGHT, default 1). */
   ingestInFlight?: number;
 }
 
