@@ -24,7 +24,7 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   // Native addons stay in node_modules; so does PGlite, which loads its WASM and data files
-  // from beside its own module, and undici (clinic TLS, src/clinic/sync/transport.ts): its
+  // from beside its own module, and undici (clinic TLS, src/shared/tls/transport.ts): its
   // CommonJS exports reach a bundled `import()` without `Agent`; Node's own import finds them.
   external: [
     'better-sqlite3-multiple-ciphers',

@@ -40,7 +40,7 @@ const configSchema = z.object({
       releaseKeys: z.record(z.string(), z.string()),
       registeredAt: z.string(),
       batchSize: z.number().int().min(1).max(500).optional(),
-      /** TLS files of every request to the cloud and edge (sync/tls-files.ts): a private CA,
+      /** TLS files of every request to the cloud and edge (src/shared/tls/tls-files.ts): a private CA,
        * and a client certificate (subject CN = clinic id) with its key for mutual TLS. */
       tls: z
         .object({

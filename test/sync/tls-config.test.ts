@@ -10,7 +10,7 @@ import type { OpenClinic } from '../../src/clinic/clinic.js';
 import { configPath, readConfig, writeConfig } from '../../src/clinic/config.js';
 import { clinicFetch } from '../../src/clinic/sync/run-sync.js';
 import { makeClinic, removeTempDirs } from '../../src/clinic/sync/test-helpers/sync-clinic.js';
-import { loadTlsMaterial, tlsPathsFromFlags } from '../../src/clinic/sync/tls-files.js';
+import { loadTlsMaterial, tlsPathsFromFlags } from '../../src/shared/tls/tls-files.js';
 import { describeSyncTls, setSyncTls } from '../../src/clinic/sync/tls-setting.js';
 import { createTestPki, hasOpenssl, NO_OPENSSL, type TestPki } from '../support/test-pki.js';
 

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 
 import { InputError } from '../../shared/errors.js';
+import { tlsPathsFromFlags } from '../../shared/tls/tls-files.js';
+import { createTlsTransport } from '../../shared/tls/transport.js';
 
 interface EdgeFlags {
   upstream: string;
@@ -19,6 +21,11 @@ interface EdgeFlags {
   latestTtl: string;
   poll: string;
   releaseKeys?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  ca?: string;
+  clientCert?: string;
+  clientKey?: string;
 }
 
 export interface EdgeCommandDeps {
@@ -51,6 +58,26 @@ function parseUpstream(text: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new InputError([{ field: '--upstream', message: `http or https only [${text}]` }]);
   return url.toString().replace(/\/+$/, '');
+}
+
+/** The edge's own certificate and key (PEM), both or neither. */
+function readServerTls(flags: EdgeFlags): { cert: Buffer; key: Buffer } | null {
+  if (flags.tlsCert === undefined && flags.tlsKey === undefined) return null;
+  if (flags.tlsCert === undefined || flags.tlsKey === undefined)
+    throw new InputError([
+      {
+        field: flags.tlsCert === undefined ? '--tls-cert' : '--tls-key',
+        message: `a certificate and its key go together [${flags.tlsCert ?? flags.tlsKey}]`,
+      },
+    ]);
+  const read = (field: string, path: string) => {
+    try {
+      return readFileSync(path);
+    } catch {
+      throw new InputError([{ field, message: `cannot read the file [${path}]` }]);
+    }
+  };
+  return { cert: read('--tls-cert', flags.tlsCert), key: read('--tls-key', flags.tlsKey) };
 }
 
 /** Reads a JSON file mapping release key ids to public keys; names the flag on error. */
@@ -86,14 +113,24 @@ export function registerEdgeCommand(program: Command, deps: EdgeCommandDeps): vo
     .option('--channel <name...>', 'release channels to prefetch', ['stable'])
     .option('--latest-ttl <s>', 'seconds the latest pointer is served before revalidation', '30')
     .option('--poll <s>', 'seconds between prefetch and alerts polls', '30')
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
+    .option('--tls-key <file>', 'the key of --tls-cert (PEM)')
+    .option('--ca <file>', 'CA (PEM) that signed the upstream certificate, if private')
+    .option('--client-cert <file>', 'client certificate (PEM) for an upstream with mutual TLS')
+    .option('--client-key <file>', 'its key (PEM, mode 600)')
     .option('--release-keys <file>', 'JSON {keyId: publicKey}: cache only releases they signed')
     .action(async (flags: EdgeFlags, command: Command) => {
       if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535)
         throw new InputError([
           { field: '--port', message: `must be a port number [${flags.port}]` },
         ]);
+      const tls = readServerTls(flags);
+      const upstreamTls = tlsPathsFromFlags(flags);
       const { createEdge } = await import('../../cloud/edge/index.js');
       const token = process.env.MEDASSIST_EDGE_TOKEN;
+      const transport = createTlsTransport(upstreamTls ?? undefined, {
+        setWith: 'medassist edge serve',
+      });
       const instance = createEdge({
         upstream: parseUpstream(flags.upstream),
         dataDir: flags.data ?? deps.defaultDataDir(),
@@ -102,6 +139,8 @@ export function registerEdgeCommand(program: Command, deps: EdgeCommandDeps): vo
         latestTtlMs: parseSeconds('--latest-ttl', flags.latestTtl),
         alertsPollMs: Math.max(1000, parseSeconds('--poll', flags.poll)),
         ...(token ? { upstreamToken: token } : {}),
+        ...(tls ? { tls } : {}),
+        upstreamFetch: transport.fetch,
         ...(flags.releaseKeys ? { releaseKeys: readReleaseKeys(flags.releaseKeys) } : {}),
         logger: true,
       });
@@ -113,5 +152,6 @@ export function registerEdgeCommand(program: Command, deps: EdgeCommandDeps): vo
       deps.onListening?.(url);
       await (deps.untilStopped ?? untilSignal)();
       await instance.close();
+      await transport.close();
     });
 }

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { registerClinic } from '../../clinic/sync/register.js';
-import { tlsPathsFromFlags } from '../../clinic/sync/tls-files.js';
+import { tlsPathsFromFlags } from '../../shared/tls/tls-files.js';
 import { withClinic } from '../clinic-context.js';
 import { authorizeSync } from './sync-auth.js';
 import { withTlsOptions, type TlsFlags } from './sync-tls.js';

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { OpenClinic } from '../../clinic/clinic.js';
-import { tlsPathsFromFlags } from '../../clinic/sync/tls-files.js';
+import { tlsPathsFromFlags } from '../../shared/tls/tls-files.js';
 import { describeSyncTls, setSyncTls, type SyncTlsView } from '../../clinic/sync/tls-setting.js';
 import { InputError } from '../../shared/errors.js';
 import { withClinic } from '../clinic-context.js';

@@ -18,7 +18,7 @@ import {
 import { join } from 'node:path';
 
 import { MedAssistError } from '../../shared/errors.js';
-import { globalFetch, type FetchLike } from '../sync/transport.js';
+import { globalFetch, type FetchLike } from '../../shared/tls/transport.js';
 
 export interface BlobRef {
   readonly sha256: string;

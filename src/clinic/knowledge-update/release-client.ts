@@ -5,7 +5,7 @@
 import { ReleasePointer, type ReleaseManifest } from '../../protocol/v1.js';
 import { verifySignedManifest } from '../../knowledge/release/index.js';
 import { MedAssistError } from '../../shared/errors.js';
-import { globalFetch, type FetchLike } from '../sync/transport.js';
+import { globalFetch, type FetchLike } from '../../shared/tls/transport.js';
 
 export interface SourceOptions {
   readonly releaseKeys: Readonly<Record<string, string>>;

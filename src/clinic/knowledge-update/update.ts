@@ -16,7 +16,7 @@ import { knowledgeDbPath } from '../paths.js';
 import { downloadBlob, type BlobRef } from './download.js';
 import { stageBundle, stageDelta, swapIn } from './install-release.js';
 import { blobUrl, fetchLatestManifest, withTimeout } from './release-client.js';
-import type { FetchLike } from '../sync/transport.js';
+import type { FetchLike } from '../../shared/tls/transport.js';
 
 export interface UpdateKnowledgeOptions {
   /** Base URLs, edge first, then cloud. */
@@ -31,7 +31,7 @@ export interface UpdateKnowledgeOptions {
   readonly blobTimeoutMs?: number;
   /** Tries per source of a blob download that is cut (each resumes the last); default 3. */
   readonly attemptsPerSource?: number;
-  /** The clinic's transport (sync/transport.ts) for every request; Node's fetch when absent. */
+  /** The clinic's transport (shared/tls/transport.ts) for every request; Node's fetch when absent. */
   readonly fetch?: FetchLike;
   readonly log?: {
     info(f: Record<string, unknown>, m: string): void;

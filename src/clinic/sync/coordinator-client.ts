@@ -9,7 +9,7 @@ import { AlertsResponse, PushResponse, TokenResponse, type PushItem } from '../.
 import type { z } from 'zod';
 import { assertStatus, parseReply, requestJson } from './http.js';
 import { tokenProof } from './identity.js';
-import type { FetchLike } from './transport.js';
+import type { FetchLike } from '../../shared/tls/transport.js';
 
 export interface CoordinatorClientOptions {
   coordinatorUrl: string;

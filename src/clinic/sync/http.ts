@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { MedAssistError } from '../../shared/errors.js';
-import { transportFor, type FetchLike } from './transport.js';
+import { transportFor, type FetchLike } from '../../shared/tls/transport.js';
 
 export interface HttpOptions {
   timeoutMs: number;

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Probe } from './mode.js';
-import { globalFetch, type FetchLike } from './transport.js';
+import { globalFetch, type FetchLike } from '../../shared/tls/transport.js';
 
 export interface ProbeResult {
   probe: Probe;

@@ -10,8 +10,8 @@ import type { OpenClinic } from '../clinic.js';
 import { readConfig, writeConfig, type ClinicConfig } from '../config.js';
 import { assertStatus, parseReply, requestJson } from './http.js';
 import { createIdentity } from './identity.js';
-import type { ClinicTlsPaths } from './tls-files.js';
-import { transportFor } from './transport.js';
+import type { TlsPaths } from '../../shared/tls/tls-files.js';
+import { transportFor } from '../../shared/tls/transport.js';
 
 export interface RegisterOptions {
   coordinatorUrl: string;
@@ -21,7 +21,7 @@ export interface RegisterOptions {
   timeoutMs?: number;
   /** TLS files (checked: `tlsPathsFromFlags`), used for registration and stored; absent:
    * those of an earlier registration stay. */
-  tls?: ClinicTlsPaths | undefined;
+  tls?: TlsPaths | undefined;
 }
 
 export type SyncConfig = NonNullable<ClinicConfig['sync']>;

@@ -14,7 +14,7 @@ import { loadPrivateKey } from './identity.js';
 import { acquireLease, releaseLease, renewLease } from './lease.js';
 import { pushOutbox, type PushProgress, type PushSummary } from './outbox-push.js';
 import { setState, STATE, syncSecret, writeJsonState } from './sync-state.js';
-import { transportFor, type FetchLike } from './transport.js';
+import { transportFor, type FetchLike } from '../../shared/tls/transport.js';
 
 /**
  * The knowledge update step (contracts.md: `updateKnowledge(clinic, { sources, releaseKeys,

@@ -9,11 +9,11 @@ import { syncConfigOf } from './run-sync.js';
 import {
   describeClientCertificate,
   type ClientCertificateView,
-  type ClinicTlsPaths,
-} from './tls-files.js';
+  type TlsPaths,
+} from '../../shared/tls/tls-files.js';
 
 /** Stores checked paths (`tlsPathsFromFlags`), or removes them all with null. */
-export function setSyncTls(clinic: OpenClinic, paths: ClinicTlsPaths | null): void {
+export function setSyncTls(clinic: OpenClinic, paths: TlsPaths | null): void {
   const sync = syncConfigOf(clinic);
   const next: typeof sync = { ...sync };
   if (paths === null) delete next.tls;
@@ -33,7 +33,7 @@ export interface SyncTlsView {
 }
 
 export function describeSyncTls(clinic: OpenClinic): SyncTlsView {
-  let tls: ClinicTlsPaths | undefined;
+  let tls: TlsPaths | undefined;
   try {
     tls = readConfig(clinic.home).sync?.tls;
   } catch {

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 
 import { PROTOCOL_VERSION } from '../../protocol/v1.js';
 import { MedAssistError } from '../../shared/errors.js';
+import type { FetchLike } from '../../shared/tls/transport.js';
 import { IMMUTABLE, isSha256Hex, sendBlob } from '../releases/blob-reply.js';
 import { LATEST_CACHE, sendCachedJson } from '../releases/routes.js';
 import { createAlertsCache, type AlertsCache } from './alerts-cache.js';
@@ -22,7 +23,11 @@ export interface EdgeOptions {
   readonly alertsPollMs?: number;
   readonly upstreamTimeoutMs?: number;
   readonly upstreamToken?: string;
+  /** Requests to the upstream go through it (shared/tls/transport.ts: CA, client certificate). */
+  readonly upstreamFetch?: FetchLike;
   readonly releaseKeys?: Readonly<Record<string, string>>;
+  /** PEM certificate and key: clinics reach the edge over HTTPS. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   readonly logger?: boolean;
 }
 
@@ -45,6 +50,7 @@ export function createEdge(o: EdgeOptions): Edge {
     url: o.upstream,
     timeoutMs: o.upstreamTimeoutMs ?? 5000,
     ...(o.upstreamToken ? { token: o.upstreamToken } : {}),
+    ...(o.upstreamFetch ? { fetch: o.upstreamFetch } : {}),
   };
   const releases = createReleaseCache({
     cache,
@@ -53,7 +59,10 @@ export function createEdge(o: EdgeOptions): Edge {
     ...(o.releaseKeys ? { releaseKeys: o.releaseKeys } : {}),
   });
   const alerts = createAlertsCache({ cache, upstream, region: o.region });
-  const app = Fastify({ logger: o.logger ?? false });
+  const app = Fastify({
+    logger: o.logger ?? false,
+    ...(o.tls ? { https: { cert: o.tls.cert, key: o.tls.key } } : {}),
+  });
   registerEdgeRoutes(app, { releases, alerts, region: o.region, cache });
 
   const channels = o.channels ?? ['stable'];

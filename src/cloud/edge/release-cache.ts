@@ -36,10 +36,13 @@ export interface ReleaseCache {
   prefetch(channel: string): Promise<string | null>;
 }
 
+// Our own errors say why (an untrusted certificate, a refused client certificate); the edge
+// holds no patient data, so their messages can be passed on to the operator.
 const unreachable = (what: string, cause: unknown) =>
   new MedAssistError(
     'EDGE_UPSTREAM_UNREACHABLE',
-    `upstream unreachable and nothing cached: ${what}`,
+    `upstream unreachable and nothing cached: ${what}` +
+      (cause instanceof MedAssistError ? ` (${cause.message})` : ''),
     { cause },
   );
 

@@ -6,12 +6,15 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 
 import { MedAssistError } from '../../shared/errors.js';
+import { globalFetch, type FetchLike } from '../../shared/tls/transport.js';
 
 export interface Upstream {
   readonly url: string;
   readonly timeoutMs: number;
   /** Bearer token for the alerts poll, when the upstream asks for one. */
   readonly token?: string;
+  /** The transport (a private CA, a client certificate for mutual TLS); Node's fetch if absent. */
+  readonly fetch?: FetchLike;
 }
 
 /** Largest blob the edge keeps; a knowledge bundle is a few MB (tier 2 must stay under 10). */
@@ -25,7 +28,7 @@ export async function upstreamGet(
   const auth: Record<string, string> = upstream.token
     ? { authorization: `Bearer ${upstream.token}` }
     : {};
-  return fetch(`${upstream.url.replace(/\/+$/, '')}${path}`, {
+  return (upstream.fetch ?? globalFetch)(`${upstream.url.replace(/\/+$/, '')}${path}`, {
     headers: { ...auth, ...headers },
     signal: AbortSignal.timeout(upstream.timeoutMs),
   });

@@ -31,7 +31,7 @@ export interface OpenAiClientOptions {
   backoffMs?: number;
   name?: string;
   /** The HTTP transport; Node's fetch when absent. A clinic passes its own, which presents
-   * its client certificate to the coordinator (clinic/sync/transport.ts). */
+   * its client certificate to the coordinator (shared/tls/transport.ts). */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The one transport of every clinic request to the cloud and the edge (sync, probe,
- * registration, knowledge download, model escalation): a `fetch`-compatible function built
- * from config `sync.tls`. Without TLS files it is Node's global fetch, unchanged.
+ * registration, knowledge download, model escalation), and of the edge's requests to its
+ * upstream: a `fetch`-compatible function built from TLS files (the clinic's config
+ * `sync.tls`, the edge's flags). Without TLS files it is Node's global fetch, unchanged.
  *
  * With them, requests go through an undici `Agent` whose connections carry the private CA
  * and the client certificate. Node 20's global fetch is undici 6.24.1, and on this machine it
@@ -12,13 +13,20 @@
  * first request, so clinics without TLS files never load it.
  */
 import { statSync } from 'node:fs';
-import { MedAssistError } from '../../shared/errors.js';
-import { loadTlsMaterial, type ClinicTlsMaterial, type ClinicTlsPaths } from './tls-files.js';
+import { MedAssistError } from '../errors.js';
+import { loadTlsMaterial, type TlsMaterial, type TlsPaths } from './tls-files.js';
 
 /** The part of `fetch` the clinic uses: a URL string and an init. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-export interface ClinicTransport {
+/** The command that sets the TLS files, for the hint in an error message. */
+export interface TransportOptions {
+  setWith?: string;
+}
+
+const CLINIC_SETTING = 'medassist sync tls';
+
+export interface TlsTransport {
   fetch: FetchLike;
   /** Whether a client certificate is presented (for messages). */
   readonly clientCertificate: boolean;
@@ -39,30 +47,30 @@ type DispatchingFetch = (
 export const globalFetch: FetchLike = (url, init) => fetch(url, init);
 
 /** A failure that is about TLS becomes a `MedAssistError` saying so; others pass unchanged. */
-function explained(inner: FetchLike, clientCertificate: boolean): FetchLike {
+function explained(inner: FetchLike, clientCertificate: boolean, setWith: string): FetchLike {
   return async (url, init) => {
     try {
       return await inner(url, init);
     } catch (error) {
-      const tls = explainTlsFailure(url, error, { clientCertificate });
+      const tls = explainTlsFailure(url, error, { clientCertificate }, setWith);
       if (!tls) throw error;
       throw new MedAssistError(tls.code, tls.message, { cause: error });
     }
   };
 }
 
-const PLAIN: ClinicTransport = {
-  fetch: explained(globalFetch, false),
+const PLAIN: TlsTransport = {
+  fetch: explained(globalFetch, false, CLINIC_SETTING),
   clientCertificate: false,
   close: () => Promise.resolve(),
 };
 
-function hasFiles(paths: ClinicTlsPaths | undefined): paths is ClinicTlsPaths {
+function hasFiles(paths: TlsPaths | undefined): paths is TlsPaths {
   return paths !== undefined && (paths.ca ?? paths.cert ?? paths.key) !== undefined;
 }
 
 /** Reads the files now: a broken setting fails before any request, naming the field. */
-function materialOf(paths: ClinicTlsPaths): ClinicTlsMaterial {
+function materialOf(paths: TlsPaths): TlsMaterial {
   try {
     return loadTlsMaterial(paths);
   } catch (cause) {
@@ -71,7 +79,7 @@ function materialOf(paths: ClinicTlsPaths): ClinicTlsMaterial {
 }
 
 /** The transport for these TLS files; the global fetch when there are none. */
-export function createClinicTransport(paths?: ClinicTlsPaths): ClinicTransport {
+export function createTlsTransport(paths?: TlsPaths, o: TransportOptions = {}): TlsTransport {
   if (!hasFiles(paths)) return PLAIN;
   const material = materialOf(paths);
   let loaded: Promise<{ fetch: FetchLike; close(): Promise<void> }> | null = null;
@@ -88,7 +96,11 @@ export function createClinicTransport(paths?: ClinicTlsPaths): ClinicTransport {
 
   const clientCertificate = material.cert !== undefined;
   return {
-    fetch: explained(async (url, init) => (await load()).fetch(url, init), clientCertificate),
+    fetch: explained(
+      async (url, init) => (await load()).fetch(url, init),
+      clientCertificate,
+      o.setWith ?? CLINIC_SETTING,
+    ),
     clientCertificate,
     close: async () => {
       if (loaded) await (await loaded).close();
@@ -130,7 +142,8 @@ function causeCodes(error: unknown): string[] {
 export function explainTlsFailure(
   url: string,
   error: unknown,
-  transport: Pick<ClinicTransport, 'clientCertificate'>,
+  transport: Pick<TlsTransport, 'clientCertificate'>,
+  setWith = CLINIC_SETTING,
 ): { code: string; message: string } | null {
   const codes = causeCodes(error);
   const untrusted = codes.find((c) => UNTRUSTED.has(c));
@@ -139,7 +152,7 @@ export function explainTlsFailure(
       code: 'SYNC_TLS_UNTRUSTED',
       message:
         `the server certificate of [${url}] is not trusted (${untrusted}): ` +
-        'give the CA that signed it with medassist sync tls --ca FILE',
+        `give the CA that signed it with ${setWith} --ca FILE`,
     };
   if (!url.startsWith('https:')) return null;
   const alert = codes.find((c) => c.startsWith('ERR_SSL_'));
@@ -150,13 +163,13 @@ export function explainTlsFailure(
         `[${url}] closed the TLS connection before answering (${alert ?? codes.join(', ')}): ` +
         (transport.clientCertificate
           ? 'if it requires client certificates, the configured one is not from its CA or has expired'
-          : 'if it requires client certificates, set one with medassist sync tls --client-cert FILE --client-key FILE'),
+          : `if it requires client certificates, set one with ${setWith} --client-cert FILE --client-key FILE`),
     };
   return null;
 }
 
 /** The files' modification times: a renewed certificate gets a new transport. */
-function stampOf(paths: ClinicTlsPaths): string {
+function stampOf(paths: TlsPaths): string {
   const times = [paths.ca, paths.cert, paths.key].map((p) => {
     try {
       return p === undefined ? '-' : String(statSync(p).mtimeMs);
@@ -167,21 +180,21 @@ function stampOf(paths: ClinicTlsPaths): string {
   return JSON.stringify([paths.ca, paths.cert, paths.key, ...times]);
 }
 
-const cached = new Map<string, { stamp: string; transport: ClinicTransport }>();
+const cached = new Map<string, { stamp: string; transport: TlsTransport }>();
 
 /**
  * The transport for these paths, made once and kept while the files are unchanged, so a
  * long-running node reuses its TLS connections and picks up a renewed certificate. A
  * replaced transport is closed once its requests have finished (undici's graceful close).
  */
-export function transportFor(paths: ClinicTlsPaths | undefined): ClinicTransport {
+export function transportFor(paths: TlsPaths | undefined): TlsTransport {
   if (!hasFiles(paths)) return PLAIN;
   const key = JSON.stringify([paths.ca, paths.cert, paths.key]);
   const stamp = stampOf(paths);
   const hit = cached.get(key);
   if (hit?.stamp === stamp) return hit.transport;
 
-  const transport = createClinicTransport(paths);
+  const transport = createTlsTransport(paths);
   hit?.transport.close().catch(() => {});
   cached.set(key, { stamp, transport });
   return transport;

@@ -1,9 +1,11 @@
 /**
- * The clinic's TLS files (config `sync.tls`): a private CA that makes the coordinator's or
- * edge's server certificate trusted, and a client certificate with its key for mutual TLS
- * (the coordinator reads the clinic id from the certificate's subject CN).
+ * TLS files of a client of the cloud (a clinic's config `sync.tls`, an edge's flags): a
+ * private CA that makes the coordinator's or edge's server certificate trusted, and a client
+ * certificate with its key for mutual TLS (the coordinator reads the clinic id from the
+ * certificate's subject CN).
  *
- * Files are checked when they are set (`medassist register`, `medassist sync tls`) and again
+ * Files are checked when they are set (`medassist register`, `medassist sync tls`,
+ * `medassist edge serve`) and again
  * each time a transport is built from them, so a renewed or removed file is caught before the
  * first request. The key file is the operator's: it is read, never copied, and its bytes are
  * never in a message. Like ssh with an identity file, a key readable by group or others is
@@ -12,17 +14,17 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../../shared/errors.js';
+import { InputError } from '../errors.js';
 
 /** Paths as stored in config.json (absolute). */
-export interface ClinicTlsPaths {
+export interface TlsPaths {
   ca?: string | undefined;
   cert?: string | undefined;
   key?: string | undefined;
 }
 
 /** The file contents, checked: what a TLS connection is given. */
-export interface ClinicTlsMaterial {
+export interface TlsMaterial {
   ca?: Buffer;
   cert?: Buffer;
   key?: Buffer;
@@ -105,15 +107,15 @@ function parseKey(field: string, path: string, pem: Buffer): KeyObject {
 
 /** Reads and checks the configured files; throws `InputError` naming the field and path. */
 export function loadTlsMaterial(
-  paths: ClinicTlsPaths,
+  paths: TlsPaths,
   fields: TlsFieldNames = CONFIG_FIELDS,
-): ClinicTlsMaterial {
+): TlsMaterial {
   if ((paths.cert === undefined) !== (paths.key === undefined))
     fail(
       paths.cert === undefined ? fields.cert : fields.key,
       `a client certificate and its key go together [${paths.cert ?? paths.key}]`,
     );
-  const material: ClinicTlsMaterial = {};
+  const material: TlsMaterial = {};
   if (paths.ca !== undefined) {
     material.ca = readFile(fields.ca, paths.ca);
     parseCertificates(fields.ca, paths.ca, material.ca);
@@ -135,8 +137,8 @@ export function tlsPathsFromFlags(flags: {
   ca?: string | undefined;
   clientCert?: string | undefined;
   clientKey?: string | undefined;
-}): ClinicTlsPaths | null {
-  const paths: ClinicTlsPaths = {
+}): TlsPaths | null {
+  const paths: TlsPaths = {
     ...(flags.ca === undefined ? {} : { ca: resolve(flags.ca) }),
     ...(flags.clientCert === undefined ? {} : { cert: resolve(flags.clientCert) }),
     ...(flags.clientKey === undefined ? {} : { key: resolve(flags.clientKey) }),
