@@ -70,11 +70,11 @@ export function createEdge(o: EdgeOptions): Edge {
     for (const channel of channels)
       await releases
         .prefetch(channel)
-        .catch((e: unknown) => app.log.warn({ channel, code: codeOf(e) }, 'edge prefetch failed'));
+        .catch((e: unknown) => app.log.warn({ channel, ...failureOf(e) }, 'edge prefetch failed'));
     await alerts
       .poll()
       .catch((e: unknown) =>
-        app.log.warn({ region: o.region, code: codeOf(e) }, 'edge alerts poll failed'),
+        app.log.warn({ region: o.region, ...failureOf(e) }, 'edge alerts poll failed'),
       );
   };
   let timer: NodeJS.Timeout | undefined;
@@ -101,7 +101,9 @@ export function createEdge(o: EdgeOptions): Edge {
   };
 }
 
-const codeOf = (e: unknown) => (e instanceof MedAssistError ? e.code : 'UNREACHABLE');
+/** For the log: the code, and the reason when it is one of ours (the edge has no patient data). */
+const failureOf = (e: unknown) =>
+  e instanceof MedAssistError ? { code: e.code, reason: e.message } : { code: 'UNREACHABLE' };
 
 interface EdgeParts {
   releases: ReleaseCache;
