@@ -6,6 +6,7 @@ import { AUDIENCE, ISSUER } from '../../src/cloud/auth/access-token.js';
 import { loadOrCreateSigningKey } from '../../src/cloud/auth/signing-key.js';
 import { insertAlert } from '../../src/cloud/alerts/alert-store.js';
 import { revokeClinic } from '../../src/cloud/auth/enrolment.js';
+import { setOperator } from '../../src/cloud/auth/operators.js';
 import {
   post,
   push,
@@ -267,6 +268,11 @@ describe('alerts', () => {
 });
 
 describe('operations', () => {
+  const operator = {
+    authorization: `Basic ${Buffer.from('ops:a long operator password').toString('base64')}`,
+  };
+  before(() => setOperator(cloud.shards.global, 'ops', 'a long operator password'));
+
   test('the dashboard escapes what it shows', async () => {
     await insertAlert(cloud.shards.global, {
       region: 'west',
@@ -274,7 +280,7 @@ describe('operations', () => {
       title: '<b>x</b>',
       body: '',
     });
-    const html = await (await fetch(`${cloud.base}/dashboard`)).text();
+    const html = await (await fetch(`${cloud.base}/dashboard`, { headers: operator })).text();
     assert.match(html, /&#60;b&#62;x&#60;\/b&#62;/);
     assert.doesNotMatch(html, /<b>x<\/b>/);
   });
@@ -289,7 +295,7 @@ describe('operations', () => {
       await (await fetch(`${cloud.base}/metrics`)).text(),
       /medassist_push_items_total\{outcome="accepted"\}/,
     );
-    const html = await (await fetch(`${cloud.base}/dashboard`)).text();
+    const html = await (await fetch(`${cloud.base}/dashboard`, { headers: operator })).text();
     assert.match(html, /Clinics by region/);
     assert.match(html, /north/);
   });

@@ -31,6 +31,15 @@ test(
       );
       const token = enrolled.stdout.trim();
       assert.match(token, /^enr_/);
+      const added = await run(
+        process.execPath,
+        [...cli, 'operator', 'add', 'ops', '--data', data],
+        {
+          cwd: ROOT,
+          env: { ...env, MEDASSIST_OPERATOR_PASSWORD: 'a long operator password' },
+        },
+      );
+      assert.match(added.stdout, /operator ops can sign in/);
 
       const child = spawn(process.execPath, [...cli, 'serve', '--port', '0', '--data', data], {
         cwd: ROOT,
@@ -50,6 +59,10 @@ test(
         const clinic = await registerTestClinic(base, token, 'north');
         const reply = await push(base, clinic, 'b1', [encounterItem('one-1', { region: 'north' })]);
         assert.deepEqual(reply.body, { accepted: ['one-1'], duplicates: [], rejected: [] });
+        const auth = `Basic ${Buffer.from('ops:a long operator password').toString('base64')}`;
+        const page = await fetch(`${base}/dashboard`, { headers: { authorization: auth } });
+        assert.equal(page.status, 200);
+        assert.equal((await fetch(`${base}/dashboard`)).status, 401);
       } finally {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));

@@ -194,8 +194,44 @@ function registerOperatorCommands(cloud: Command): void {
     );
 }
 
+/** The new password: MEDASSIST_OPERATOR_PASSWORD, else asked twice on a terminal. */
+async function newOperatorPassword(): Promise<string> {
+  const fromEnv = process.env.MEDASSIST_OPERATOR_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  const { ask, canPrompt } = await import('../prompt.js');
+  if (!canPrompt())
+    throw new InputError([
+      { field: 'password', message: 'set MEDASSIST_OPERATOR_PASSWORD (no terminal to ask on)' },
+    ]);
+  const first = await ask('New operator password: ', true);
+  if ((await ask('Again: ', true)) !== first)
+    throw new InputError([{ field: 'password', message: 'the two entries differ' }]);
+  return first;
+}
+
+function registerOperatorAccounts(cloud: Command): void {
+  const operator = cloud.command('operator').description('operator accounts of the dashboard');
+  withDbOptions(operator.command('add').description('create an operator, or set a new password'))
+    .argument('<name>')
+    .action(async (name: string, flags: DbFlags) => {
+      const password = await newOperatorPassword();
+      const { setOperator } = await import('../../cloud/auth/operators.js');
+      await withShards(flags, (s) => setOperator(s.global, name, password));
+      process.stdout.write(`operator ${name} can sign in to /dashboard\n`);
+    });
+  withDbOptions(operator.command('remove').description('remove an operator account'))
+    .argument('<name>')
+    .action(async (name: string, flags: DbFlags) => {
+      const { removeOperator } = await import('../../cloud/auth/operators.js');
+      if (!(await withShards(flags, (s) => removeOperator(s.global, name))))
+        throw new InputError([{ field: 'name', message: `no such operator [${name}]` }]);
+      process.stdout.write(`removed operator ${name}\n`);
+    });
+}
+
 export function registerCloudCommand(program: Command): void {
   const cloud = program.command('cloud').description('the cloud coordinator');
   registerServe(cloud);
   registerOperatorCommands(cloud);
+  registerOperatorAccounts(cloud);
 }

@@ -3,10 +3,12 @@
  * clinics by region, their last telemetry, cases per week, and alerts. Counts and ids only;
  * the cloud holds no patient data to show.
  *
- * Limitation: no operator sign-in yet; serve it only on an operator network (or put the
- * coordinator behind a proxy that authenticates) until operator accounts exist.
+ * Operators sign in with HTTP Basic authentication against their accounts (operators.ts);
+ * with no account yet the page says how to make one and shows nothing else.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createFailureLimiter, hasOperators, verifyOperator } from '../auth/operators.js';
+import type { Sql } from '../db/sql.js';
 import type { Shards } from '../db/shards.js';
 
 function esc(value: unknown): string {
@@ -72,8 +74,47 @@ async function sections(shards: Shards): Promise<string> {
   ].join('\n');
 }
 
+/** Name and password of a Basic `authorization` header (RFC 7617), or null. */
+function basicCredentials(header: string | undefined): { name: string; password: string } | null {
+  if (!header?.startsWith('Basic ')) return null;
+  const text = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  return colon < 1 ? null : { name: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+/** preHandler: a signed-in operator, or 401 (with the Basic challenge), 429 or 403. */
+function requireOperator(global: Sql) {
+  const limiter = createFailureLimiter();
+  const challenge = (reply: FastifyReply, code: number, message: string) =>
+    reply
+      .code(code)
+      .header('www-authenticate', 'Basic realm="MedAssist dashboard", charset="UTF-8"')
+      .header('cache-control', 'no-store')
+      .type('text/plain; charset=utf-8')
+      .send(message);
+
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!(await hasOperators(global)))
+      return reply
+        .code(403)
+        .type('text/plain; charset=utf-8')
+        .send('No operator account yet: create one with medassist cloud operator add NAME\n');
+    if (limiter.blocked(request.ip))
+      return reply.code(429).type('text/plain; charset=utf-8').send('Too many failed sign-ins\n');
+    const credentials = basicCredentials(request.headers.authorization);
+    if (!credentials) return challenge(reply, 401, 'Sign in as an operator\n');
+    if (!(await verifyOperator(global, credentials.name, credentials.password))) {
+      limiter.fail(request.ip);
+      request.log.warn({ reqId: request.id, ip: request.ip }, 'dashboard sign-in failed');
+      return challenge(reply, 401, 'Wrong operator name or password\n');
+    }
+    limiter.succeed(request.ip);
+  };
+}
+
 export function registerDashboard(app: FastifyInstance, shards: Shards): void {
-  app.get('/dashboard', async (_request, reply) => {
+  app.get('/dashboard', { preHandler: requireOperator(shards.global) }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
     const style =
       'body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}';
     reply.header('content-type', 'text/html; charset=utf-8');

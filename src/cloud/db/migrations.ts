@@ -7,6 +7,7 @@
  * is quarantined by its reason and its hash, not its content: an item refused for carrying a
  * Patient resource must not be kept in the cloud.
  */
+import { OPERATOR_MIGRATIONS } from '../auth/operators.js';
 import { RELEASE_MIGRATIONS } from '../releases/migrations.js';
 
 export interface Migration {
@@ -122,4 +123,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // The release repository (blobs and signed manifests) lives in the same databases.
   ...RELEASE_MIGRATIONS,
+  ...OPERATOR_MIGRATIONS,
 ];
