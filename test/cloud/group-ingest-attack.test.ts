@@ -1,0 +1,167 @@
+/**
+ * Review of group ingest: inputs and races that try to store an item twice, lose one, answer
+ * a push wrongly, or let one clinic's push change another clinic's answer. Real PostgreSQL
+ * (harness.ts); two pools on one database stand for two coordinator instances.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { ClinicIdentity } from '../../src/cloud/auth/access-token.js';
+import { openShards, type Shards } from '../../src/cloud/db/shards.js';
+import { openPgDatabase, type Database, type Sql } from '../../src/cloud/db/sql.js';
+import { createGroupIngest } from '../../src/cloud/ingest/group-ingest.js';
+import { ingestPushes, sortPush, type PushResult } from '../../src/cloud/ingest/ingest.js';
+import { encounterItem } from '../support/uploads.js';
+import { newDatabase, startTestPostgres, type TestPostgres } from './harness.js';
+
+let pg: TestPostgres;
+let shards: Shards;
+let url: string;
+let db: Sql;
+let clinicCount = 0;
+
+before(async () => {
+  pg = await startTestPostgres();
+  url = await newDatabase(pg);
+  shards = await openShards({ regions: {}, default: url });
+  db = shards.global;
+});
+after(async () => {
+  await shards.close();
+  await pg.stop();
+});
+
+function newClinic(): ClinicIdentity {
+  clinicCount += 1;
+  return { clinicId: `attack-clinic-${clinicCount}`, region: 'north' };
+}
+
+function encounters(clinic: ClinicIdentity, prefix: string, n: number) {
+  return Array.from({ length: n }, (_, i) =>
+    encounterItem(`${prefix}-${i}`, { region: clinic.region }),
+  );
+}
+
+function pushOf(clinic: ClinicIdentity, batchId: string, items: Record<string, unknown>[]) {
+  return sortPush(clinic, batchId, items as { key: string }[]);
+}
+
+/** An encounter whose body has a string field replaced (zod accepts any text there). */
+function encounterWith(clinic: ClinicIdentity, key: string, field: string, value: string) {
+  const item = encounterItem(key, { region: clinic.region });
+  (item.body as Record<string, unknown>)[field] = value;
+  return item;
+}
+
+async function count(table: string, clinicId: string): Promise<number> {
+  const result = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM ${table} WHERE clinic_id = $1`,
+    [clinicId],
+  );
+  return Number(result.rows[0]!.n);
+}
+
+/** A gate the statements wait at, so pushes pile up behind the first as under load. */
+function gatedSql(inner: Sql) {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let first = true;
+  const sql: Sql = {
+    async query(text, params) {
+      if (first && text.includes('INSERT INTO ingest_keys')) {
+        first = false;
+        await gate;
+      }
+      return inner.query(text, params);
+    },
+  };
+  return { sql, open };
+}
+
+describe('text PostgreSQL cannot store in jsonb', () => {
+  // JSON allows "\u0000" and lone surrogates; PostgreSQL's jsonb refuses both, so such an
+  // item fails the statement of its whole push, again on every retry.
+  for (const [name, value] of [
+    ['a NUL character', 'imci\u00002014'],
+    ['a lone surrogate', 'imci\ud8002014'],
+  ] as const) {
+    test(`an item with ${name} in its body is quarantined and the rest of its group stored`, async () => {
+      const bad = newClinic();
+      const other = newClinic();
+      const results = await ingestPushes(db, [
+        pushOf(bad, 'b', [...encounters(bad, 'ok', 2), encounterWith(bad, 'x', 'protocol', value)]),
+        pushOf(other, 'b', encounters(other, 'ok', 2)),
+      ]);
+      assert.deepEqual(results[0]!.accepted.sort(), ['ok-0', 'ok-1']);
+      assert.deepEqual(
+        results[0]!.rejected.map((r) => r.key),
+        ['x'],
+      );
+      assert.deepEqual(results[1]!.accepted.sort(), ['ok-0', 'ok-1']);
+      assert.equal(await count('encounters', bad.clinicId), 2);
+      assert.equal(await count('quarantine', bad.clinicId), 1);
+    });
+  }
+
+  test("a refused region with a NUL in it leaves the other clinics' answers of its group unchanged", async () => {
+    const gated = gatedSql(db);
+    const group = createGroupIngest(gated.sql, { inFlight: 1 });
+    const [lead, bad, other] = [newClinic(), newClinic(), newClinic()];
+    // The refusal reason quotes the region, so the NUL reaches the quarantine statement,
+    // which runs after the group's insert committed.
+    const pending = [
+      group.ingest(pushOf(lead, 'b', encounters(lead, 'e', 1))),
+      group.ingest(pushOf(bad, 'b', [encounterWith(bad, 'r', 'region', 'south\u0000')])),
+      group.ingest(pushOf(other, 'b', encounters(other, 'e', 3))),
+    ];
+    gated.open();
+    const settled = await Promise.allSettled(pending);
+    const other3 = settled[2]!;
+    assert.equal(other3.status, 'fulfilled');
+    assert.deepEqual((other3 as PromiseFulfilledResult<PushResult>).value.accepted.sort(), [
+      'e-0',
+      'e-1',
+      'e-2',
+    ]);
+    const badAnswer = settled[1]!;
+    assert.equal(badAnswer.status, 'fulfilled', 'the push with the bad item is answered');
+    assert.deepEqual(
+      (badAnswer as PromiseFulfilledResult<PushResult>).value.rejected.map((r) => r.key),
+      ['r'],
+    );
+  });
+});
+
+describe('one clinic retrying through two instances on one database', () => {
+  let second: Database;
+  before(() => {
+    second = openPgDatabase(url, 4);
+  });
+  after(async () => {
+    await second.close();
+  });
+
+  test('a batch retried concurrently in groups on both instances is stored once and acknowledged once', async () => {
+    const retried = newClinic();
+    const batch = encounters(retried, 'r', 40);
+    const a = createGroupIngest(db, { inFlight: 1 });
+    const b = createGroupIngest(second, { inFlight: 1 });
+    const others = Array.from({ length: 6 }, () => newClinic());
+    // Each instance gets the retried batch amid other clinics' pushes, in opposite orders,
+    // so the two groups hold the same keys and take their locks at the same time.
+    const onA = others.slice(0, 3).map((c) => a.ingest(pushOf(c, 'b', encounters(c, 'o', 20))));
+    const onB = others.slice(3).map((c) => b.ingest(pushOf(c, 'b', encounters(c, 'o', 20))));
+    const [ra, rb] = await Promise.all([
+      a.ingest(pushOf(retried, 'batch-1', batch)),
+      b.ingest(pushOf(retried, 'batch-1', [...batch].reverse())),
+      ...onA,
+      ...onB,
+    ]);
+    const accepted = [...ra!.accepted, ...rb!.accepted];
+    assert.equal(accepted.length, 40, 'every key accepted by exactly one instance');
+    assert.equal(new Set(accepted).size, 40);
+    assert.equal(ra!.accepted.length + ra!.duplicates.length, 40);
+    assert.equal(rb!.accepted.length + rb!.duplicates.length, 40);
+    assert.equal(await count('encounters', retried.clinicId), 40);
+    for (const c of others) assert.equal(await count('encounters', c.clinicId), 20);
+  });
+});
