@@ -9,7 +9,7 @@ import type { ClinicIdentity } from '../../src/cloud/auth/access-token.js';
 import { openShards, type Shards } from '../../src/cloud/db/shards.js';
 import { openPgDatabase, type Database, type Sql } from '../../src/cloud/db/sql.js';
 import { createGroupIngest } from '../../src/cloud/ingest/group-ingest.js';
-import { ingestPushes, sortPush, type PushResult } from '../../src/cloud/ingest/ingest.js';
+import { ingestPushes, sortPush } from '../../src/cloud/ingest/ingest.js';
 import { encounterItem } from '../support/uploads.js';
 import { newDatabase, startTestPostgres, type TestPostgres } from './harness.js';
 
@@ -102,6 +102,19 @@ describe('text PostgreSQL cannot store in jsonb', () => {
     });
   }
 
+  test('an item whose key holds a NUL is quarantined and answered with the key as sent', async () => {
+    const clinic = newClinic();
+    const [result] = await ingestPushes(db, [
+      pushOf(clinic, 'b', [encounterItem('k\u0000', { region: clinic.region })]),
+    ]);
+    assert.deepEqual(
+      result!.rejected.map((r) => r.key),
+      ['k\u0000'],
+    );
+    assert.equal(await count('quarantine', clinic.clinicId), 1);
+    assert.equal(await count('ingest_keys', clinic.clinicId), 0);
+  });
+
   test("a refused region with a NUL in it leaves the other clinics' answers of its group unchanged", async () => {
     const gated = gatedSql(db);
     const group = createGroupIngest(gated.sql, { inFlight: 1 });
@@ -117,15 +130,11 @@ describe('text PostgreSQL cannot store in jsonb', () => {
     const settled = await Promise.allSettled(pending);
     const other3 = settled[2]!;
     assert.equal(other3.status, 'fulfilled');
-    assert.deepEqual((other3 as PromiseFulfilledResult<PushResult>).value.accepted.sort(), [
-      'e-0',
-      'e-1',
-      'e-2',
-    ]);
+    assert.deepEqual(other3.value.accepted.sort(), ['e-0', 'e-1', 'e-2']);
     const badAnswer = settled[1]!;
     assert.equal(badAnswer.status, 'fulfilled', 'the push with the bad item is answered');
     assert.deepEqual(
-      (badAnswer as PromiseFulfilledResult<PushResult>).value.rejected.map((r) => r.key),
+      badAnswer.value.rejected.map((r) => r.key),
       ['r'],
     );
   });
@@ -156,11 +165,11 @@ describe('one clinic retrying through two instances on one database', () => {
       ...onA,
       ...onB,
     ]);
-    const accepted = [...ra!.accepted, ...rb!.accepted];
+    const accepted = [...ra.accepted, ...rb.accepted];
     assert.equal(accepted.length, 40, 'every key accepted by exactly one instance');
     assert.equal(new Set(accepted).size, 40);
-    assert.equal(ra!.accepted.length + ra!.duplicates.length, 40);
-    assert.equal(rb!.accepted.length + rb!.duplicates.length, 40);
+    assert.equal(ra.accepted.length + ra.duplicates.length, 40);
+    assert.equal(rb.accepted.length + rb.duplicates.length, 40);
     assert.equal(await count('encounters', retried.clinicId), 40);
     for (const c of others) assert.equal(await count('encounters', c.clinicId), 20);
   });

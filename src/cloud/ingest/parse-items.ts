@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { PushItem } from '../../protocol/v1.js';
 import { checkFhirBundle, classificationCodes } from './fhir-check.js';
+import { isStorableJson, storableText } from './jsonb-text.js';
 
 export interface StoredItem {
   key: string;
@@ -44,7 +45,9 @@ function rejected(raw: { key: string }, reason: string): RejectedItem {
   const text = JSON.stringify(raw);
   return {
     key: raw.key,
-    reason: reason.slice(0, 300),
+    // The reason may quote a value of the item (the region): stored and sent back, so it
+    // must be storable text.
+    reason: storableText(reason, 300),
     sha256: createHash('sha256').update(text).digest('hex'),
     bytes: Buffer.byteLength(text),
   };
@@ -55,6 +58,8 @@ export function sortItems(
   region: string,
 ): { stored: StoredItem[]; rejected: RejectedItem[] } {
   const out: { stored: StoredItem[]; rejected: RejectedItem[] } = { stored: [], rejected: [] };
+  // One check of the whole batch in the usual case; item by item only when it fails.
+  const storable = isStorableJson(items);
   for (const raw of items) {
     const parsed = PushItem.safeParse(raw);
     if (!parsed.success) {
@@ -64,6 +69,10 @@ export function sortItems(
     const reason = reasonToRefuse(parsed.data, region);
     if (reason) {
       out.rejected.push(rejected(raw, reason));
+      continue;
+    }
+    if (!storable && !isStorableJson(raw)) {
+      out.rejected.push(rejected(raw, 'item: holds a NUL character or an unpaired surrogate'));
       continue;
     }
     const item = parsed.data;
