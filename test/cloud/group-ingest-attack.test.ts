@@ -115,6 +115,18 @@ describe('text PostgreSQL cannot store in jsonb', () => {
     assert.equal(await count('ingest_keys', clinic.clinicId), 0);
   });
 
+  test('a batch id with a NUL or a lone surrogate does not fail its push or its group', async () => {
+    const [a, b] = [newClinic(), newClinic()];
+    const results = await ingestPushes(db, [
+      pushOf(a, 'batch\u0000', encounters(a, 'e', 2)),
+      pushOf(b, 'batch\ud800', encounters(b, 'e', 2)),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.accepted.length),
+      [2, 2],
+    );
+  });
+
   test("a refused region with a NUL in it leaves the other clinics' answers of its group unchanged", async () => {
     const gated = gatedSql(db);
     const group = createGroupIngest(gated.sql, { inFlight: 1 });
