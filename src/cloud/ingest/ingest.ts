@@ -169,7 +169,8 @@ export function sortPush(
   batchId: string,
   items: readonly { key: string }[],
 ): SortedPush {
-  return { clinic, batchId, ...sortItems(items, clinic.region) };
+  // The batch id is only recorded, never matched: a storable copy keeps the push storable.
+  return { clinic, batchId: storableText(batchId, 128), ...sortItems(items, clinic.region) };
 }
 
 /** One clinic's batch on its own: a group of one. */
