@@ -10,6 +10,7 @@ import { openShards, type Shards } from '../../src/cloud/db/shards.js';
 import { openPgDatabase, type Database, type Sql } from '../../src/cloud/db/sql.js';
 import { createGroupIngest } from '../../src/cloud/ingest/group-ingest.js';
 import { ingestPushes, sortPush } from '../../src/cloud/ingest/ingest.js';
+import pgDriver from 'pg';
 import { encounterItem } from '../support/uploads.js';
 import { newDatabase, startTestPostgres, type TestPostgres } from './harness.js';
 
@@ -151,6 +152,103 @@ describe('text PostgreSQL cannot store in jsonb', () => {
     );
   });
 });
+
+describe('tombstones in groups', () => {
+  function tombstone(key: string, encounter: Record<string, unknown>) {
+    const body = encounter.body as { resourceKey: string };
+    return { key, kind: 'tombstone', body: { resourceKeys: [body.resourceKey] } };
+  }
+
+  for (const order of ['before', 'after'] as const) {
+    test(`an encounter and its tombstone in two pushes of one group (tombstone ${order}) leave nothing stored`, async () => {
+      const clinic = newClinic();
+      const [enc] = encounters(clinic, 'gone', 1);
+      const other = newClinic();
+      const pushes = [
+        pushOf(clinic, 'b-enc', [enc!]),
+        pushOf(other, 'b', encounters(other, 'kept', 2)),
+        pushOf(clinic, 'b-del', [tombstone('del', enc!)]),
+      ];
+      if (order === 'before') pushes.reverse();
+      const results = await ingestPushes(db, pushes);
+      for (const r of results) assert.deepEqual(r.rejected, []);
+      assert.equal(await count('encounters', clinic.clinicId), 0);
+      assert.equal(await count('encounters', other.clinicId), 2);
+      assert.equal(await count('ingest_keys', clinic.clinicId), 2);
+    });
+  }
+
+  test('a batch with its encounter twice under one key and its tombstone stores nothing', async () => {
+    const clinic = newClinic();
+    const [enc] = encounters(clinic, 'dup', 1);
+    const [r] = await ingestPushes(db, [pushOf(clinic, 'b', [enc!, enc!, tombstone('del', enc!)])]);
+    assert.deepEqual(r!.accepted.sort(), ['del', 'dup-0']);
+    assert.equal(await count('encounters', clinic.clinicId), 0);
+  });
+});
+
+describe('a lock cycle between a group and another session', () => {
+  test(
+    'the group chosen as deadlock victim is retried push by push: every push answered, each key stored once',
+    { timeout: 20_000 },
+    async (t) => {
+      if (pg.kind !== 'postgres')
+        return t.skip('needs a real PostgreSQL (lock waits and deadlocks)');
+      const [x, y, lead] = [newClinic(), newClinic(), newClinic()];
+      const other = new pgDriver.Client({ connectionString: url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        const hold = (clinicId: string, key: string) =>
+          other.query(
+            "INSERT INTO ingest_keys (clinic_id, key, kind, batch_id) VALUES ($1, $2, 'encounter', 'other')",
+            [clinicId, key],
+          );
+        // The other session holds y's key; the group takes x's key, then waits for y's.
+        await hold(y.clinicId, 'k-0');
+        const gated = gatedSql(db);
+        const sizes: number[] = [];
+        const group = createGroupIngest(gated.sql, { inFlight: 1, onGroup: (n) => sizes.push(n) });
+        const pending = [
+          group.ingest(pushOf(lead, 'b', encounters(lead, 'k', 1))),
+          group.ingest(pushOf(x, 'b', encounters(x, 'k', 1))),
+          group.ingest(pushOf(y, 'b', encounters(y, 'k', 1))),
+        ];
+        gated.open();
+        await waitForLockWait(other);
+        // Now the other session wants x's key: a cycle, which PostgreSQL breaks after
+        // deadlock_timeout (1 s) by failing the session that has waited longest, the group.
+        const second = hold(x.clinicId, 'k-0').then(
+          () => 'held',
+          () => 'victim',
+        );
+        assert.equal(await second, 'held', 'the group, waiting first, is the victim');
+        await other.query('ROLLBACK');
+        const results = await Promise.all(pending);
+        assert.deepEqual(sizes, [1, 2]);
+        for (const r of results) assert.deepEqual(r.accepted, ['k-0']);
+        for (const c of [lead, x, y]) {
+          assert.equal(await count('encounters', c.clinicId), 1);
+          assert.equal(await count('ingest_keys', c.clinicId), 1);
+        }
+      } finally {
+        await other.end();
+      }
+    },
+  );
+});
+
+/** Until some other backend waits for a lock (the group blocked on the held key). */
+async function waitForLockWait(session: pgDriver.Client): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const r = await session.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+    );
+    if ((r.rows[0] as { n: number }).n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  assert.fail('the group never waited for the held key');
+}
 
 describe('one clinic retrying through two instances on one database', () => {
   let second: Database;
