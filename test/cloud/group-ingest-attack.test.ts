@@ -128,6 +128,22 @@ describe('text PostgreSQL cannot store in jsonb', () => {
     );
   });
 
+  test('an item nested too deep to serialise is quarantined and the rest of its push stored', async () => {
+    const clinic = newClinic();
+    const item = encounterItem('deep', { region: clinic.region });
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    (item.body as { fhir: Record<string, unknown> }).fhir.extra = deep;
+    const [result] = await ingestPushes(db, [
+      pushOf(clinic, 'b', [item, ...encounters(clinic, 'ok', 1)]),
+    ]);
+    assert.deepEqual(result!.accepted, ['ok-0']);
+    assert.deepEqual(
+      result!.rejected.map((r) => r.key),
+      ['deep'],
+    );
+  });
+
   test("a refused region with a NUL in it leaves the other clinics' answers of its group unchanged", async () => {
     const gated = gatedSql(db);
     const group = createGroupIngest(gated.sql, { inFlight: 1 });
