@@ -23,13 +23,28 @@ function hasUnstorableString(value: unknown, depth: number): boolean {
 }
 
 /**
- * Whether every string (keys and values) of this JSON value can be stored in jsonb. A value
+ * Whether every string (keys and values) of this JSON value can be stored in jsonb, and the
+ * value can be serialised at all. A value
  * whose JSON text has no `\u` escape is storable without a walk: JSON.stringify writes a NUL
  * or a lone surrogate only as such an escape.
  */
 export function isStorableJson(value: unknown): boolean {
-  if (!JSON.stringify(value).includes('\\u')) return true;
+  const text = jsonTextOf(value);
+  if (text === null) return false;
+  if (!text.includes('\\u')) return true;
   return !hasUnstorableString(value, 0);
+}
+
+/**
+ * The JSON text of a parsed body, or null when it nests too deep to serialise (a RangeError
+ * from the stack: JSON.parse accepts depths that JSON.stringify cannot write back).
+ */
+export function jsonTextOf(value: unknown): string | null {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { PushItem } from '../../protocol/v1.js';
 import { checkFhirBundle, classificationCodes } from './fhir-check.js';
-import { isStorableJson, storableText } from './jsonb-text.js';
+import { isStorableJson, jsonTextOf, storableText } from './jsonb-text.js';
 
 export interface StoredItem {
   key: string;
@@ -42,7 +42,8 @@ function reasonToRefuse(item: PushItem, region: string): string | null {
 }
 
 function rejected(raw: { key: string }, reason: string): RejectedItem {
-  const text = JSON.stringify(raw);
+  // An item too deep to serialise is recorded by its key and reason only.
+  const text = jsonTextOf(raw) ?? '';
   return {
     key: raw.key,
     // The reason may quote a value of the item (the region): stored and sent back, so it
@@ -72,7 +73,9 @@ export function sortItems(
       continue;
     }
     if (!storable && !isStorableJson(raw)) {
-      out.rejected.push(rejected(raw, 'item: holds a NUL character or an unpaired surrogate'));
+      out.rejected.push(
+        rejected(raw, 'item: nested too deep, or holds a NUL character or an unpaired surrogate'),
+      );
       continue;
     }
     const item = parsed.data;
