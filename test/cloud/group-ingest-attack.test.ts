@@ -11,8 +11,10 @@ import { openPgDatabase, type Database, type Sql } from '../../src/cloud/db/sql.
 import { createGroupIngest } from '../../src/cloud/ingest/group-ingest.js';
 import { ingestPushes, sortPush } from '../../src/cloud/ingest/ingest.js';
 import pgDriver from 'pg';
+import { gzipSync } from 'node:zlib';
+import { pushGzipped, registerTestClinic } from '../support/cloud-client.js';
 import { encounterItem } from '../support/uploads.js';
-import { newDatabase, startTestPostgres, type TestPostgres } from './harness.js';
+import { newDatabase, startCoordinator, startTestPostgres, type TestPostgres } from './harness.js';
 
 let pg: TestPostgres;
 let shards: Shards;
@@ -210,10 +212,17 @@ describe('a lock cycle between a group and another session', () => {
     async (t) => {
       if (pg.kind !== 'postgres')
         return t.skip('needs a real PostgreSQL (lock waits and deadlocks)');
-      const [x, y, lead] = [newClinic(), newClinic(), newClinic()];
+      // Ids chosen so x sorts before y: the group takes its key locks in (clinic, key) order.
+      const [x, y, lead] = ['lock-a', 'lock-b', 'lock-c'].map((id) => ({
+        clinicId: `${id}-${Date.now()}`,
+        region: 'north',
+      })) as [ClinicIdentity, ClinicIdentity, ClinicIdentity];
       const other = new pgDriver.Client({ connectionString: url });
       await other.connect();
       try {
+        // The session that checks for a deadlock first is the one PostgreSQL fails: the
+        // group's (1 s by default), not this one's.
+        await other.query("SET deadlock_timeout = '5s'");
         await other.query('BEGIN');
         const hold = (clinicId: string, key: string) =>
           other.query(
@@ -234,11 +243,14 @@ describe('a lock cycle between a group and another session', () => {
         await waitForLockWait(other);
         // Now the other session wants x's key: a cycle, which PostgreSQL breaks after
         // deadlock_timeout (1 s) by failing the session that has waited longest, the group.
+        const started = Date.now();
         const second = hold(x.clinicId, 'k-0').then(
           () => 'held',
           () => 'victim',
         );
         assert.equal(await second, 'held', 'the group, waiting first, is the victim');
+        // It waited for the group's key until the deadlock check failed the group.
+        assert.ok(Date.now() - started >= 900, 'the cycle was broken by the deadlock check');
         await other.query('ROLLBACK');
         const results = await Promise.all(pending);
         assert.deepEqual(sizes, [1, 2]);
@@ -298,5 +310,30 @@ describe('one clinic retrying through two instances on one database', () => {
     assert.equal(rb.accepted.length + rb.duplicates.length, 40);
     assert.equal(await count('encounters', retried.clinicId), 40);
     for (const c of others) assert.equal(await count('encounters', c.clinicId), 20);
+  });
+});
+
+describe('over HTTP', () => {
+  test('a push with a NUL item and a deeply nested one is answered 200 with both quarantined', async () => {
+    const cloud = await startCoordinator({ regions: {}, default: await newDatabase(pg) });
+    try {
+      const clinic = await registerTestClinic(cloud.base, await cloud.enrol('north'), 'north');
+      const nul = encounterWith(clinic, 'nul', 'edition', '2014\u0000');
+      const deep = encounterItem('deep', { region: 'north' });
+      (deep.body as { fhir: Record<string, unknown> }).fhir.extra = 'DEEP';
+      const ok = encounterItem('ok', { region: 'north' });
+      // Written by hand: JSON.stringify cannot write what JSON.parse reads back this deep.
+      const text = JSON.stringify({ batchId: 'b', items: [nul, deep, ok] }).replace(
+        '"DEEP"',
+        `${'['.repeat(20_000)}1${']'.repeat(20_000)}`,
+      );
+      const reply = await pushGzipped(cloud.base, clinic.token, gzipSync(text));
+      assert.equal(reply.status, 200);
+      const body = reply.body as { accepted: string[]; rejected: { key: string }[] };
+      assert.deepEqual(body.accepted, ['ok']);
+      assert.deepEqual(body.rejected.map((r) => r.key).sort(), ['deep', 'nul']);
+    } finally {
+      await cloud.close();
+    }
   });
 });
