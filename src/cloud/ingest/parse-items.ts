@@ -54,13 +54,18 @@ function rejected(raw: { key: string }, reason: string): RejectedItem {
   };
 }
 
+/**
+ * `checkText` false skips the storable-text check: the route knows from the body's text
+ * when no string can hold a NUL or a lone surrogate (JSON writes them only as \u escapes).
+ */
 export function sortItems(
   items: readonly { key: string }[],
   region: string,
+  checkText = true,
 ): { stored: StoredItem[]; rejected: RejectedItem[] } {
   const out: { stored: StoredItem[]; rejected: RejectedItem[] } = { stored: [], rejected: [] };
   // One check of the whole batch in the usual case; item by item only when it fails.
-  const storable = isStorableJson(items);
+  const storable = !checkText || isStorableJson(items);
   for (const raw of items) {
     const parsed = PushItem.safeParse(raw);
     if (!parsed.success) {
