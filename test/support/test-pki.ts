@@ -24,8 +24,11 @@ export interface TestPki {
   readonly dir: string;
   /** A self-signed CA: `<name>.crt` and `<name>.key`. */
   makeCa(name: string): void;
-  /** A certificate for `cn` signed by CA `ca`; a server one carries an IP SAN of 127.0.0.1. */
-  makeCert(name: string, cn: string, ca: string, server?: boolean): void;
+  /**
+   * A certificate for `cn` signed by CA `ca`; a server one carries an IP SAN of 127.0.0.1.
+   * `days` 0 makes one that expires the second it is made.
+   */
+  makeCert(name: string, cn: string, ca: string, server?: boolean, days?: number): void;
   /** The path of a file of the PKI, e.g. `path('ca.crt')`. */
   path(file: string): string;
   file(file: string): Buffer;
@@ -54,7 +57,7 @@ export function createTestPki(): TestPki {
       );
       chmodSync(join(dir, `${name}.key`), 0o600);
     },
-    makeCert(name, cn, ca, server = false) {
+    makeCert(name, cn, ca, server = false, days = 1) {
       openssl('req', ...newKey(name), '-out', `${name}.csr`, '-subj', `/CN=${cn}`);
       chmodSync(join(dir, `${name}.key`), 0o600);
       const ext = join(dir, `${name}.ext`);
@@ -75,7 +78,7 @@ export function createTestPki(): TestPki {
         '-out',
         `${name}.crt`,
         '-days',
-        '1',
+        String(days),
         '-extfile',
         ext,
       );

@@ -93,3 +93,25 @@ describe('FHIR upload profile', () => {
     assert.match(checkFhirBundle(bundle()) ?? '', /entries expected/);
   });
 });
+
+describe('nesting depth', () => {
+  /** An Encounter with an extension value nested `levels` arrays deep below `entry`. */
+  function nested(levels: number): Record<string, unknown> {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = [value];
+    return bundle({ ...encounter, extension: value });
+  }
+
+  test('a bundle nested to the limit passes, one level more is refused with its path', () => {
+    // entry, [0], resource, extension: 4 levels before the arrays.
+    assert.equal(checkFhirBundle(nested(28)), null);
+    assert.match(
+      checkFhirBundle(nested(29)) ?? '',
+      /^fhir\.entry\[0\]\.resource\.extension(\[0\])+: nested deeper than 32 levels$/,
+    );
+  });
+
+  test('a bundle nested thousands of levels deep is refused instead of overflowing the stack', () => {
+    assert.match(checkFhirBundle(nested(50_000)) ?? '', /nested deeper than 32 levels/);
+  });
+});

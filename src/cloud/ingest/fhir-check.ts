@@ -29,6 +29,8 @@ const FORBIDDEN_KEYS = new Set([
 ]);
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
 const MAX_ENTRIES = 200;
+/** Our bundles nest about 8 levels (entry, resource, coding, ...); 32 leaves room. */
+const MAX_DEPTH = 32;
 const MAX_STRING = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -73,11 +75,13 @@ function checkIdentifiers(value: unknown, path: string): string | null {
  * (its path's last part), passed along so no path is read back: paths are only concatenated,
  * which stays cheap until a message needs one.
  */
-function walk(node: unknown, path: string, key: string): string | null {
+function walk(node: unknown, path: string, key: string, depth = 0): string | null {
   if (typeof node === 'string') return checkString(key, node, path);
+  // The walk recurses: a deeper body would end it with a RangeError, failing the whole push.
+  if (depth > MAX_DEPTH) return `${path}: nested deeper than ${MAX_DEPTH} levels`;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
-      const problem = walk(node[i], `${path}[${i}]`, key);
+      const problem = walk(node[i], `${path}[${i}]`, key, depth + 1);
       if (problem) return problem;
     }
     return null;
@@ -94,7 +98,7 @@ function walk(node: unknown, path: string, key: string): string | null {
     const problem =
       name === 'identifier'
         ? checkIdentifiers(value, `${path}.${name}`)
-        : walk(value, `${path}.${name}`, name);
+        : walk(value, `${path}.${name}`, name, depth + 1);
     if (problem) return problem;
   }
   return null;

@@ -15,6 +15,7 @@
  */
 import type { Sql } from '../db/sql.js';
 import type { ClinicIdentity } from '../auth/access-token.js';
+import { storableText } from './jsonb-text.js';
 import { sortItems, type RejectedItem, type StoredItem } from './parse-items.js';
 
 export interface PushResult {
@@ -95,8 +96,13 @@ async function quarantine(sql: Sql, push: SortedPush): Promise<void> {
      SELECT $1, q->>'key', $2, q->>'reason', q->>'sha256', (q->>'bytes')::int
      FROM jsonb_array_elements($3::jsonb) AS q
      ON CONFLICT (clinic_id, key) DO UPDATE SET reason = excluded.reason, received_at = now()`,
-    [push.clinic.clinicId, push.batchId, JSON.stringify(dedupe(push.rejected))],
+    [push.clinic.clinicId, push.batchId, JSON.stringify(dedupe(push.rejected.map(storableKey)))],
   );
+}
+
+/** The answer quotes the key as sent; the quarantine row keeps a storable copy of it. */
+function storableKey(item: RejectedItem): RejectedItem {
+  return { ...item, key: storableText(item.key, 128) };
 }
 
 function dedupe<T extends { key: string }>(items: T[]): T[] {
@@ -141,9 +147,13 @@ function resultsOf(pushes: readonly SortedPush[], fresh: Set<string>): PushResul
 /**
  * Stores what is valid and new in all `pushes` with one insert statement, quarantines what is
  * not; says for each push which was which. Tombstones and quarantine are per push (rare).
+ * Both run before the insert and are idempotent: the shared insert is the last statement, so
+ * when a group fails it has written nothing, and each push retried alone is answered as if
+ * the group had never run (a failure after the insert would turn accepted into duplicates).
  */
 export async function ingestPushes(sql: Sql, pushes: readonly SortedPush[]): Promise<PushResult[]> {
   for (const push of pushes) await applyTombstones(sql, push);
+  for (const push of pushes) await quarantine(sql, push);
   const fresh = new Set<string>();
   if (pushes.some((p) => p.stored.length > 0)) {
     const result = await sql.query<{ clinic_id: string; key: string }>(INSERT_ITEMS, [
@@ -151,16 +161,22 @@ export async function ingestPushes(sql: Sql, pushes: readonly SortedPush[]): Pro
     ]);
     for (const row of result.rows) fresh.add(JSON.stringify([row.clinic_id, row.key]));
   }
-  for (const push of pushes) await quarantine(sql, push);
   return resultsOf(pushes, fresh);
 }
 
+/** `checkText`: see `sortItems`. */
 export function sortPush(
   clinic: ClinicIdentity,
   batchId: string,
   items: readonly { key: string }[],
+  checkText = true,
 ): SortedPush {
-  return { clinic, batchId, ...sortItems(items, clinic.region) };
+  // The batch id is only recorded, never matched: a storable copy keeps the push storable.
+  return {
+    clinic,
+    batchId: storableText(batchId, 128),
+    ...sortItems(items, clinic.region, checkText),
+  };
 }
 
 /** One clinic's batch on its own: a group of one. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { PushItem } from '../../protocol/v1.js';
 import { checkFhirBundle, classificationCodes } from './fhir-check.js';
+import { isStorableJson, jsonTextOf, storableText } from './jsonb-text.js';
 
 export interface StoredItem {
   key: string;
@@ -41,20 +42,30 @@ function reasonToRefuse(item: PushItem, region: string): string | null {
 }
 
 function rejected(raw: { key: string }, reason: string): RejectedItem {
-  const text = JSON.stringify(raw);
+  // An item too deep to serialise is recorded by its key and reason only.
+  const text = jsonTextOf(raw) ?? '';
   return {
     key: raw.key,
-    reason: reason.slice(0, 300),
+    // The reason may quote a value of the item (the region): stored and sent back, so it
+    // must be storable text.
+    reason: storableText(reason, 300),
     sha256: createHash('sha256').update(text).digest('hex'),
     bytes: Buffer.byteLength(text),
   };
 }
 
+/**
+ * `checkText` false skips the storable-text check: the route knows from the body's text
+ * when no string can hold a NUL or a lone surrogate (JSON writes them only as \u escapes).
+ */
 export function sortItems(
   items: readonly { key: string }[],
   region: string,
+  checkText = true,
 ): { stored: StoredItem[]; rejected: RejectedItem[] } {
   const out: { stored: StoredItem[]; rejected: RejectedItem[] } = { stored: [], rejected: [] };
+  // One check of the whole batch in the usual case; item by item only when it fails.
+  const storable = !checkText || isStorableJson(items);
   for (const raw of items) {
     const parsed = PushItem.safeParse(raw);
     if (!parsed.success) {
@@ -64,6 +75,12 @@ export function sortItems(
     const reason = reasonToRefuse(parsed.data, region);
     if (reason) {
       out.rejected.push(rejected(raw, reason));
+      continue;
+    }
+    if (!storable && !isStorableJson(raw)) {
+      out.rejected.push(
+        rejected(raw, 'item: nested too deep, or holds a NUL character or an unpaired surrogate'),
+      );
       continue;
     }
     const item = parsed.data;

@@ -168,11 +168,18 @@ export function explainTlsFailure(
   return null;
 }
 
-/** The files' modification times: a renewed certificate gets a new transport. */
+/**
+ * What identifies each file's current content and permissions: its inode, change time and
+ * mode. The change time moves on every write, rename or chmod and cannot be set back (unlike
+ * the modification time, which cp -p, rsync -t and archives restore), so a renewed
+ * certificate, a replaced CA or a key made readable by others gets a new, checked transport.
+ */
 function stampOf(paths: TlsPaths): string {
   const times = [paths.ca, paths.cert, paths.key].map((p) => {
     try {
-      return p === undefined ? '-' : String(statSync(p).mtimeMs);
+      if (p === undefined) return '-';
+      const s = statSync(p, { bigint: true });
+      return `${s.ino}:${s.ctimeNs}:${s.mtimeNs}:${s.mode}`;
     } catch {
       return 'missing';
     }
