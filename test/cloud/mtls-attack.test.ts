@@ -66,13 +66,10 @@ function httpsPost(
 }
 
 const push = (client: string | null, headers: Record<string, string> = {}, to = cloud) =>
-  httpsPost(
-    to,
-    '/v1/sync/push',
-    client,
-    pushBody(`b-${Math.random()}`, [telemetryItem('t')]),
-    { 'content-encoding': 'gzip', ...headers },
-  );
+  httpsPost(to, '/v1/sync/push', client, pushBody(`b-${Math.random()}`, [telemetryItem('t')]), {
+    'content-encoding': 'gzip',
+    ...headers,
+  });
 
 async function register(): Promise<{ clinicId: string; privateKey: KeyObject }> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
