@@ -34,3 +34,16 @@ export function httpStatusOf(error: unknown): number {
   const status = (error as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
+
+/**
+ * What the log may keep of a failed request's error. A PostgreSQL error's message, detail and
+ * context can quote the statement's input (a JSON excerpt, a key value), which in a group
+ * ingest holds several clinics' uploads: only its SQLSTATE and the server routine are kept.
+ * Other errors keep their message and stack.
+ */
+export function loggableError(error: unknown): unknown {
+  const e = error as { code?: unknown; routine?: unknown; severity?: unknown };
+  if (typeof e?.routine === 'string' && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+    return { type: 'DatabaseError', sqlstate: e.code, routine: e.routine };
+  return error;
+}

@@ -214,6 +214,19 @@ describe('push bodies', () => {
     assert.equal((await send('{}', 'br')).status, 415);
     assert.equal((await send(Buffer.from('not gzip'), 'gzip')).status, 400);
   });
+
+  test('without a token a push is refused with 401 before its body is inflated or parsed', async () => {
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+    for (const body of [bomb, Buffer.from('not gzip')]) {
+      const reply = await fetch(`${cloud.base}/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: new Uint8Array(body),
+      });
+      assert.equal(reply.status, 401);
+      assert.equal(((await reply.json()) as { error: string }).error, 'ACCESS_TOKEN_INVALID');
+    }
+  });
 });
 
 describe('alerts', () => {

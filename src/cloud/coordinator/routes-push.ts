@@ -118,7 +118,9 @@ export async function registerPushRoutes(app: FastifyInstance, o: PushRouteOptio
     registerGzipJson(scope);
     scope.post(
       '/v1/sync/push',
-      { bodyLimit: PUSH_BODY_LIMIT, preHandler: o.ctx.requireClinic },
+      // onRequest, before the body is read: a stranger gets 401 without making the
+      // coordinator inflate and parse up to 8 MB first.
+      { bodyLimit: PUSH_BODY_LIMIT, onRequest: o.ctx.requireClinic },
       async (request) => {
         const clinic = request.clinic!;
         const body = parseBody(PushRequest, request.body);

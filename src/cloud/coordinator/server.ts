@@ -14,7 +14,8 @@ import { pruneNonces } from '../auth/clinic-proof.js';
 import { createClinicDirectory } from '../auth/revocation.js';
 import { loadOrCreateSigningKey } from '../auth/signing-key.js';
 import type { Shards } from '../db/shards.js';
-import { httpStatusOf } from '../errors.js';
+import { MedAssistError } from '../../shared/errors.js';
+import { httpStatusOf, loggableError } from '../errors.js';
 import { createRequireClinic, type CoordinatorContext } from './context.js';
 import { registerDashboard } from './dashboard.js';
 import { registerAlertRoutes } from './routes-alerts.js';
@@ -92,9 +93,14 @@ function handleErrors(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const status = httpStatusOf(error);
     const code = (error as { code?: unknown }).code;
-    if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    if (status >= 500)
+      request.log.error({ err: loggableError(error), reqId: request.id }, 'request failed');
     return reply.code(status).send({
-      error: typeof code === 'string' ? code : 'ERROR',
+      // A foreign error's code (a SQLSTATE, say) is an internal detail.
+      error:
+        typeof code === 'string' && (status < 500 || error instanceof MedAssistError)
+          ? code
+          : 'INTERNAL',
       message: status >= 500 ? 'internal error' : (error as Error).message,
     });
   });
