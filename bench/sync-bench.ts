@@ -7,8 +7,7 @@
  * our counting proxy. Prints a table (README) and writes
  * bench/out/sync-latest.json. Everything runs on 127.0.0.1.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createEnrolmentToken } from '../src/cloud/auth/enrolment.js';
@@ -20,6 +19,7 @@ import {
   registerTestClinic,
   type TestClinic,
 } from '../test/support/cloud-client.js';
+import { serveCoordinator, stopChild } from '../test/support/cloud-process.js';
 import { startFaultProxy } from '../test/support/fault-proxy.js';
 import { startTestPostgres } from '../test/support/postgres.js';
 import { encounterItem, telemetryItem } from '../test/support/uploads.js';
@@ -40,34 +40,13 @@ const REGIONS = ['north', 'south', 'east', 'west'];
 // Extra node flags for the coordinators, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-function serve(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(
-    process.execPath,
-    [...NODE_ARGS, 'bin/medassist.js', 'cloud', 'serve', '--port', '0'],
-    {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      // BENCH_CHILD_OUT: a file that collects the coordinators' output (e.g. --trace-deopt).
-      if (process.env.BENCH_CHILD_OUT) appendFileSync(process.env.BENCH_CHILD_OUT, chunk);
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve({ child, base: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`coordinator exited [${code}]`)));
-  });
-}
-
-/** SIGTERM, then the exit (a profile or a final log line is written on the way out). */
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+function serve(url: string) {
+  return serveCoordinator({
+    databaseUrl: url,
+    nodeArgs: NODE_ARGS,
+    stderr: 'inherit',
+    // BENCH_CHILD_OUT: a file that collects the coordinators' output (e.g. --trace-deopt).
+    ...(process.env.BENCH_CHILD_OUT ? { outputFile: process.env.BENCH_CHILD_OUT } : {}),
   });
 }
 

@@ -1,38 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createEnrolmentToken } from '../../src/cloud/auth/enrolment.js';
 import { openPgDatabase, type Database } from '../../src/cloud/db/sql.js';
 import { push, registerTestClinic, type TestClinic } from '../support/cloud-client.js';
 import { startTestPostgres, type TestPostgres } from '../support/postgres.js';
 import { encounterItem } from '../support/uploads.js';
+import { ROOT, serveCoordinator } from '../support/cloud-process.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT = existsSync(`${ROOT}dist/cli/main.js`) || existsSync(`${ROOT}dist/bin/main.js`);
 
 let pg: TestPostgres;
 let url: string;
 let db: Database;
 
-/** `node bin/medassist.js cloud serve` as a child on a free port; resolves with its URL. */
-function serve(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['bin/medassist.js', 'cloud', 'serve', '--port', '0'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve({ child, base: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`coordinator exited early [${code}]`)));
-  });
-}
+const serve = () => serveCoordinator({ databaseUrl: url });
 
 before(async () => {
   if (!BUILT) return;
