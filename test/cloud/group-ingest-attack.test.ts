@@ -9,18 +9,18 @@ import type { ClinicIdentity } from '../../src/cloud/auth/access-token.js';
 import { openShards, type Shards } from '../../src/cloud/db/shards.js';
 import { openPgDatabase, type Database, type Sql } from '../../src/cloud/db/sql.js';
 import { createGroupIngest } from '../../src/cloud/ingest/group-ingest.js';
-import { ingestPushes, sortPush } from '../../src/cloud/ingest/ingest.js';
+import { ingestPushes } from '../../src/cloud/ingest/ingest.js';
 import pgDriver from 'pg';
 import { gzipSync } from 'node:zlib';
 import { pushGzipped, registerTestClinic } from '../support/cloud-client.js';
 import { encounterItem } from '../support/uploads.js';
 import { newDatabase, startCoordinator, startTestPostgres, type TestPostgres } from './harness.js';
+import { encounters, gatedSql, newClinic, pushOf, rowCount } from './ingest-helpers.js';
 
 let pg: TestPostgres;
 let shards: Shards;
 let url: string;
 let db: Sql;
-let clinicCount = 0;
 
 before(async () => {
   pg = await startTestPostgres();
@@ -33,51 +33,11 @@ after(async () => {
   await pg.stop();
 });
 
-function newClinic(): ClinicIdentity {
-  clinicCount += 1;
-  return { clinicId: `attack-clinic-${clinicCount}`, region: 'north' };
-}
-
-function encounters(clinic: ClinicIdentity, prefix: string, n: number) {
-  return Array.from({ length: n }, (_, i) =>
-    encounterItem(`${prefix}-${i}`, { region: clinic.region }),
-  );
-}
-
-function pushOf(clinic: ClinicIdentity, batchId: string, items: Record<string, unknown>[]) {
-  return sortPush(clinic, batchId, items as { key: string }[]);
-}
-
 /** An encounter whose body has a string field replaced (zod accepts any text there). */
 function encounterWith(clinic: ClinicIdentity, key: string, field: string, value: string) {
   const item = encounterItem(key, { region: clinic.region });
   (item.body as Record<string, unknown>)[field] = value;
   return item;
-}
-
-async function count(table: string, clinicId: string): Promise<number> {
-  const result = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM ${table} WHERE clinic_id = $1`,
-    [clinicId],
-  );
-  return Number(result.rows[0]!.n);
-}
-
-/** A gate the statements wait at, so pushes pile up behind the first as under load. */
-function gatedSql(inner: Sql) {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let first = true;
-  const sql: Sql = {
-    async query(text, params) {
-      if (first && text.includes('INSERT INTO ingest_keys')) {
-        first = false;
-        await gate;
-      }
-      return inner.query(text, params);
-    },
-  };
-  return { sql, open };
 }
 
 describe('text PostgreSQL cannot store in jsonb', () => {
@@ -100,8 +60,8 @@ describe('text PostgreSQL cannot store in jsonb', () => {
         ['x'],
       );
       assert.deepEqual(results[1]!.accepted.sort(), ['ok-0', 'ok-1']);
-      assert.equal(await count('encounters', bad.clinicId), 2);
-      assert.equal(await count('quarantine', bad.clinicId), 1);
+      assert.equal(await rowCount(db, 'encounters', bad.clinicId), 2);
+      assert.equal(await rowCount(db, 'quarantine', bad.clinicId), 1);
     });
   }
 
@@ -114,8 +74,8 @@ describe('text PostgreSQL cannot store in jsonb', () => {
       result!.rejected.map((r) => r.key),
       ['k\u0000'],
     );
-    assert.equal(await count('quarantine', clinic.clinicId), 1);
-    assert.equal(await count('ingest_keys', clinic.clinicId), 0);
+    assert.equal(await rowCount(db, 'quarantine', clinic.clinicId), 1);
+    assert.equal(await rowCount(db, 'ingest_keys', clinic.clinicId), 0);
   });
 
   test('a batch id with a NUL or a lone surrogate does not fail its push or its group', async () => {
@@ -147,7 +107,7 @@ describe('text PostgreSQL cannot store in jsonb', () => {
   });
 
   test("a refused region with a NUL in it leaves the other clinics' answers of its group unchanged", async () => {
-    const gated = gatedSql(db);
+    const gated = gatedSql(db, { firstOnly: true });
     const group = createGroupIngest(gated.sql, { inFlight: 1 });
     const [lead, bad, other] = [newClinic(), newClinic(), newClinic()];
     // The refusal reason quotes the region, so the NUL reaches the quarantine statement,
@@ -190,9 +150,9 @@ describe('tombstones in groups', () => {
       if (order === 'before') pushes.reverse();
       const results = await ingestPushes(db, pushes);
       for (const r of results) assert.deepEqual(r.rejected, []);
-      assert.equal(await count('encounters', clinic.clinicId), 0);
-      assert.equal(await count('encounters', other.clinicId), 2);
-      assert.equal(await count('ingest_keys', clinic.clinicId), 2);
+      assert.equal(await rowCount(db, 'encounters', clinic.clinicId), 0);
+      assert.equal(await rowCount(db, 'encounters', other.clinicId), 2);
+      assert.equal(await rowCount(db, 'ingest_keys', clinic.clinicId), 2);
     });
   }
 
@@ -201,7 +161,7 @@ describe('tombstones in groups', () => {
     const [enc] = encounters(clinic, 'dup', 1);
     const [r] = await ingestPushes(db, [pushOf(clinic, 'b', [enc!, enc!, tombstone('del', enc!)])]);
     assert.deepEqual(r!.accepted.sort(), ['del', 'dup-0']);
-    assert.equal(await count('encounters', clinic.clinicId), 0);
+    assert.equal(await rowCount(db, 'encounters', clinic.clinicId), 0);
   });
 });
 
@@ -231,7 +191,7 @@ describe('a lock cycle between a group and another session', () => {
           );
         // The other session holds y's key; the group takes x's key, then waits for y's.
         await hold(y.clinicId, 'k-0');
-        const gated = gatedSql(db);
+        const gated = gatedSql(db, { firstOnly: true });
         const sizes: number[] = [];
         const group = createGroupIngest(gated.sql, { inFlight: 1, onGroup: (n) => sizes.push(n) });
         const pending = [
@@ -256,8 +216,8 @@ describe('a lock cycle between a group and another session', () => {
         assert.deepEqual(sizes, [1, 2]);
         for (const r of results) assert.deepEqual(r.accepted, ['k-0']);
         for (const c of [lead, x, y]) {
-          assert.equal(await count('encounters', c.clinicId), 1);
-          assert.equal(await count('ingest_keys', c.clinicId), 1);
+          assert.equal(await rowCount(db, 'encounters', c.clinicId), 1);
+          assert.equal(await rowCount(db, 'ingest_keys', c.clinicId), 1);
         }
       } finally {
         await other.end();
@@ -308,8 +268,8 @@ describe('one clinic retrying through two instances on one database', () => {
     assert.equal(new Set(accepted).size, 40);
     assert.equal(ra.accepted.length + ra.duplicates.length, 40);
     assert.equal(rb.accepted.length + rb.duplicates.length, 40);
-    assert.equal(await count('encounters', retried.clinicId), 40);
-    for (const c of others) assert.equal(await count('encounters', c.clinicId), 20);
+    assert.equal(await rowCount(db, 'encounters', retried.clinicId), 40);
+    for (const c of others) assert.equal(await rowCount(db, 'encounters', c.clinicId), 20);
   });
 });
 

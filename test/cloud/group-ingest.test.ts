@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { ClinicIdentity } from '../../src/cloud/auth/access-token.js';
 import { openShards, type Shards } from '../../src/cloud/db/shards.js';
 import type { Sql } from '../../src/cloud/db/sql.js';
 import { createGroupIngest } from '../../src/cloud/ingest/group-ingest.js';
-import {
-  ingestPushes,
-  sortPush as sortItems,
-  type SortedPush,
-} from '../../src/cloud/ingest/ingest.js';
-import { encounterItem, telemetryItem } from '../support/uploads.js';
+import { ingestPushes, type SortedPush } from '../../src/cloud/ingest/ingest.js';
+import { telemetryItem } from '../support/uploads.js';
+import { encounters, gatedSql, newClinic, pushOf, rowCount } from './ingest-helpers.js';
 import { newDatabase, startTestPostgres, type TestPostgres } from './harness.js';
 
 let pg: TestPostgres;
 let shards: Shards;
 let db: Sql;
-let clinicCount = 0;
 
 before(async () => {
   pg = await startTestPostgres();
@@ -26,48 +21,6 @@ after(async () => {
   await shards.close();
   await pg.stop();
 });
-
-function newClinic(region = 'north'): ClinicIdentity {
-  clinicCount += 1;
-  return { clinicId: `group-clinic-${clinicCount}`, region };
-}
-
-/** Items as a clinic sends them (wire JSON: every item has its key). */
-function pushOf(clinic: ClinicIdentity, batchId: string, items: Record<string, unknown>[]) {
-  return sortItems(clinic, batchId, items as { key: string }[]);
-}
-
-function encounters(clinic: ClinicIdentity, prefix: string, n: number) {
-  return Array.from({ length: n }, (_, i) =>
-    encounterItem(`${prefix}-${i}`, { region: clinic.region }),
-  );
-}
-
-async function rows(table: string, clinicId: string): Promise<number> {
-  const result = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM ${table} WHERE clinic_id = $1`,
-    [clinicId],
-  );
-  return Number(result.rows[0]!.n);
-}
-
-/** A gate the statements wait at, so pushes pile up behind the first as under load. */
-function gatedSql(inner: Sql) {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  const statements: number[] = [];
-  const sql: Sql = {
-    async query(text, params) {
-      if (text.includes('INSERT INTO ingest_keys')) {
-        const group = JSON.parse(String(params![0])) as { items: unknown[] }[];
-        statements.push(group.reduce((n, p) => n + p.items.length, 0));
-        await gate;
-      }
-      return inner.query(text, params);
-    },
-  };
-  return { sql, open, statements };
-}
 
 describe('one statement for several pushes', () => {
   test('each push of a group gets its own accepted keys, and every row is stored once', async () => {
@@ -84,10 +37,10 @@ describe('one statement for several pushes', () => {
       rb!.rejected.map((r) => r.key),
       ['bad'],
     );
-    assert.equal(await rows('encounters', a.clinicId), 3);
-    assert.equal(await rows('encounters', b.clinicId), 2);
-    assert.equal(await rows('telemetry_history', a.clinicId), 1);
-    assert.equal(await rows('quarantine', b.clinicId), 1);
+    assert.equal(await rowCount(db, 'encounters', a.clinicId), 3);
+    assert.equal(await rowCount(db, 'encounters', b.clinicId), 2);
+    assert.equal(await rowCount(db, 'telemetry_history', a.clinicId), 1);
+    assert.equal(await rowCount(db, 'quarantine', b.clinicId), 1);
     const region = await db.query<{ region: string }>(
       'SELECT DISTINCT region FROM encounters WHERE clinic_id = $1',
       [b.clinicId],
@@ -103,8 +56,8 @@ describe('one statement for several pushes', () => {
     assert.deepEqual(r1!.accepted.sort(), ['same-0', 'same-1']);
     assert.deepEqual(r2!.accepted, []);
     assert.deepEqual(r2!.duplicates.sort(), ['same-0', 'same-1']);
-    assert.equal(await rows('encounters', a.clinicId), 2);
-    assert.equal(await rows('ingest_keys', a.clinicId), 2);
+    assert.equal(await rowCount(db, 'encounters', a.clinicId), 2);
+    assert.equal(await rowCount(db, 'ingest_keys', a.clinicId), 2);
   });
 
   test("a clinic's latest telemetry is the one from its later push in the group", async () => {
@@ -118,7 +71,7 @@ describe('one statement for several pushes', () => {
       [a.clinicId],
     );
     assert.deepEqual(latest.rows, [{ cases: 9 }]);
-    assert.equal(await rows('telemetry_history', a.clinicId), 2);
+    assert.equal(await rowCount(db, 'telemetry_history', a.clinicId), 2);
   });
 });
 
@@ -136,7 +89,7 @@ describe('grouping under load', () => {
     assert.deepEqual(gated.statements, [5, 25]);
     for (const [i, result] of results.entries()) {
       assert.equal(result.accepted.length, 5);
-      assert.equal(await rows('encounters', clinics[i]!.clinicId), 5);
+      assert.equal(await rowCount(db, 'encounters', clinics[i]!.clinicId), 5);
     }
   });
 
@@ -185,7 +138,8 @@ describe('grouping under load', () => {
     );
     // The group of three failed once, then each of the three ran alone.
     assert.deepEqual(gated.statements, [2, 6, 2, 2, 2]);
-    for (const c of [first, ...others]) assert.equal(await rows('encounters', c.clinicId), 2);
-    assert.equal(await rows('ingest_keys', doomed.clinicId), 0);
+    for (const c of [first, ...others])
+      assert.equal(await rowCount(db, 'encounters', c.clinicId), 2);
+    assert.equal(await rowCount(db, 'ingest_keys', doomed.clinicId), 0);
   });
 });

@@ -71,17 +71,10 @@ const push = (client: string | null, headers: Record<string, string> = {}, to = 
     ...headers,
   });
 
-async function register(): Promise<{ clinicId: string; privateKey: KeyObject }> {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const body = Buffer.from(
-    JSON.stringify({
-      enrolmentToken: await cloud.enrol('north'),
-      region: 'north',
-      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64url'),
-    }),
-  );
-  const reply = await new Promise<string>((resolve, reject) => {
-    const url = new URL(`${cloud.base}/v1/register`);
+/** POSTs JSON to the coordinator over TLS trusting our CA, without a client certificate. */
+function postOverTls(path: string, body: Buffer): Promise<string> {
+  const url = new URL(`${cloud.base}${path}`);
+  return new Promise<string>((resolve, reject) => {
     const req = request(
       {
         host: url.hostname,
@@ -100,31 +93,24 @@ async function register(): Promise<{ clinicId: string; privateKey: KeyObject }> 
     req.on('error', reject);
     req.end(body);
   });
+}
+
+async function register(): Promise<{ clinicId: string; privateKey: KeyObject }> {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const body = Buffer.from(
+    JSON.stringify({
+      enrolmentToken: await cloud.enrol('north'),
+      region: 'north',
+      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64url'),
+    }),
+  );
+  const reply = await postOverTls('/v1/register', body);
   return { clinicId: (JSON.parse(reply) as { clinicId: string }).clinicId, privateKey };
 }
 
 async function accessToken(clinicId: string, key: KeyObject): Promise<string> {
   const body = Buffer.from(JSON.stringify(tokenProof(key, clinicId)));
-  const url = new URL(`${cloud.base}/v1/token`);
-  const text = await new Promise<string>((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        ca: pki.file('ca.crt'),
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
-      },
-      (res) => {
-        let t = '';
-        res.on('data', (c: Buffer) => (t += c.toString()));
-        res.on('end', () => resolve(t));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  const text = await postOverTls('/v1/token', body);
   return (JSON.parse(text) as { accessToken: string }).accessToken;
 }
 
