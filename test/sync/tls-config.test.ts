@@ -7,9 +7,12 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { OpenClinic } from '../../src/clinic/clinic.js';
-import { configPath, readConfig, writeConfig } from '../../src/clinic/config.js';
+import { configPath, readConfig } from '../../src/clinic/config.js';
 import { clinicFetch } from '../../src/clinic/sync/run-sync.js';
-import { makeClinic, removeTempDirs } from '../../src/clinic/sync/test-helpers/sync-clinic.js';
+import {
+  makeRegisteredClinic,
+  removeTempDirs,
+} from '../../src/clinic/sync/test-helpers/sync-clinic.js';
 import { loadTlsMaterial, tlsPathsFromFlags } from '../../src/shared/tls/tls-files.js';
 import { describeSyncTls, setSyncTls } from '../../src/clinic/sync/tls-setting.js';
 import { createTestPki, hasOpenssl, NO_OPENSSL, type TestPki } from '../support/test-pki.js';
@@ -23,17 +26,7 @@ before(() => {
   pki.makeCa('ca');
   pki.makeCert('clinic', 'clinic-7', 'ca');
   pki.makeCert('other', 'clinic-8', 'ca');
-  clinic = makeClinic();
-  writeConfig(clinic.home, {
-    ...readConfig(clinic.home),
-    sync: {
-      coordinatorUrl: 'https://127.0.0.1:9',
-      clinicId: 'clinic-7',
-      region: 'north',
-      releaseKeys: {},
-      registeredAt: new Date().toISOString(),
-    },
-  });
+  clinic = makeRegisteredClinic('https://127.0.0.1:9', 'clinic-7');
 });
 after(() => {
   if (!hasOpenssl) return;

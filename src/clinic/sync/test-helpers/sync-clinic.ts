@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { EDITIONS } from '../../../clinical/protocols/registry.js';
 import { compileKnowledgeBase } from '../../../knowledge/index.js';
 import { setupClinic, type OpenClinic } from '../../clinic.js';
+import { readConfig, writeConfig } from '../../config.js';
 import { runConsult } from '../../consult/run-consult.js';
 
 export const PASSPHRASE = 'sync test passphrase 42';
@@ -43,6 +44,22 @@ export function makeClinic(home = join(tempDir('sync-clinic'), 'home')): OpenCli
     timeZone: 'Africa/Nairobi',
     bundledKb: testKb(),
   });
+}
+
+/** A clinic whose config says it is registered with `coordinatorUrl` as `clinicId` (no cloud). */
+export function makeRegisteredClinic(coordinatorUrl: string, clinicId: string): OpenClinic {
+  const clinic = makeClinic();
+  writeConfig(clinic.home, {
+    ...readConfig(clinic.home),
+    sync: {
+      coordinatorUrl,
+      clinicId,
+      region: 'north',
+      releaseKeys: {},
+      registeredAt: new Date().toISOString(),
+    },
+  });
+  return clinic;
 }
 
 /** mulberry32: a small seeded generator, so a failing property run can be replayed. */
