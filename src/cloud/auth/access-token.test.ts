@@ -64,3 +64,24 @@ test('an expired token, or one for another audience or issuer, is refused', asyn
     /invalid/,
   );
 });
+
+test('a token whose kid names our key but which another key signed is refused', async () => {
+  const key = signingKey();
+  const impostor = { ...signingKey(), kid: key.kid };
+  const token = await issueAccessToken(impostor, clinic, 60);
+  await assert.rejects(verifyAccessToken(key, token), /access token invalid/);
+});
+
+test('a token without a kid, or with an unknown one, is refused', async () => {
+  const key = signingKey();
+  const noKid = await new SignJWT({ region: 'north' })
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setSubject('clinic-1')
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setExpirationTime('60s')
+    .sign(key.privateKey);
+  await assert.rejects(verifyAccessToken(key, noKid), /access token invalid/);
+  const unknown = await issueAccessToken({ ...key, kid: 'someone-else' }, clinic, 60);
+  await assert.rejects(verifyAccessToken(key, unknown), /unknown or retired key/);
+});
