@@ -5,6 +5,10 @@
  * cloud rotate-token-key`) takes effect everywhere within `refreshMs`. A token with a kid we do
  * not know triggers one early reload, at most once per `unknownKidReloadMs`, so a stream of
  * forged kids costs one query every few seconds, not one per request.
+ *
+ * Limitation: a genuine new kid arriving within `unknownKidReloadMs` of a reload caused by a
+ * forged one is refused until the next timed reload (at most `refreshMs`); the clinic gets a
+ * 401 and fetches a token again, which works once the list is reloaded.
  */
 import type { KeyObject } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
