@@ -14,6 +14,12 @@ export const CLOUD_ERRORS = {
   REGION_FORBIDDEN: 403,
   BODY_INVALID: 400,
   DATABASE_UNAVAILABLE: 503,
+  /** Startup: the operator secret is unreadable, too short, or given twice. */
+  CLOUD_SECRET_INVALID: 500,
+  /** Startup: the secret does not open a stored token signing key. */
+  SIGNING_KEY_SECRET_WRONG: 500,
+  /** Startup: the token signing keys are wrapped and no secret was given. */
+  SIGNING_KEY_SECRET_MISSING: 500,
 } as const;
 
 export type CloudErrorCode = keyof typeof CLOUD_ERRORS;

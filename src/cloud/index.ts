@@ -19,7 +19,16 @@ export {
 export type { CoordinatorContext } from './coordinator/context.js';
 export { startCoordinator, regionMapFor, type StartOptions } from './serve.js';
 export { createEnrolmentToken, registerClinic, revokeClinic } from './auth/enrolment.js';
-export { issueAccessToken, verifyAccessToken, type ClinicIdentity } from './auth/access-token.js';
+export {
+  issueAccessToken,
+  verifyAccessToken,
+  type ClinicIdentity,
+  type VerifiedToken,
+} from './auth/access-token.js';
+export { parseCloudSecret, readCloudSecret, type CloudSecret } from './auth/cloud-secret.js';
+export { openKeyring, type KeyLookup, type TokenKeyring } from './auth/keyring.js';
+export { rotateTokenKey, parseRetireAfter, type Rotation } from './auth/rotate-token-key.js';
+export type { SigningKey } from './auth/signing-key.js';
 export { insertAlert, listAlerts, type AlertView, type NewAlert } from './alerts/alert-store.js';
 export {
   detectOutbreaks,

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { readCloudSecret } from './auth/cloud-secret.js';
 import { openShards, readRegionMap, type RegionMap, type Shards } from './db/shards.js';
 import { buildCoordinator, type CoordinatorExtension } from './coordinator/server.js';
 import { createReleaseExtension } from './releases/extension.js';
@@ -26,6 +27,8 @@ export interface StartOptions extends DatabaseChoice {
   releaseKeys?: Record<string, string>;
   extensions?: CoordinatorExtension[];
   logLevel?: string;
+  /** The key file wrapping the token signing keys; else MEDASSIST_CLOUD_SECRET(_FILE). */
+  secretFile?: string;
 }
 
 /** Which databases: the region map, DATABASE_URL, or PGlite under the data folder. */
@@ -43,6 +46,8 @@ export interface RunningCoordinator {
 }
 
 export async function startCoordinator(o: StartOptions, home: string): Promise<RunningCoordinator> {
+  // Read before the databases open: a bad secret fails the start with nothing touched.
+  const secret = readCloudSecret(o.secretFile ? { secretFile: o.secretFile } : {});
   const shards = await openShards(regionMapFor(o, home));
   const tls =
     o.tlsCert && o.tlsKey
@@ -53,14 +58,21 @@ export async function startCoordinator(o: StartOptions, home: string): Promise<R
           ...(o.requireClientCert ? { requireClientCert: true } : {}),
         }
       : undefined;
-  const app = await buildCoordinator({
-    shards,
-    logger: { level: o.logLevel ?? 'info' },
-    ...(tls ? { tls } : {}),
-    ...(o.releaseKeys ? { releaseKeys: o.releaseKeys } : {}),
-    // Releases are not regional data: one repository, in the default database.
-    extensions: [createReleaseExtension({ sql: shards.global }), ...(o.extensions ?? [])],
-  });
+  let app: FastifyInstance;
+  try {
+    app = await buildCoordinator({
+      shards,
+      secret,
+      logger: { level: o.logLevel ?? 'info' },
+      ...(tls ? { tls } : {}),
+      ...(o.releaseKeys ? { releaseKeys: o.releaseKeys } : {}),
+      // Releases are not regional data: one repository, in the default database.
+      extensions: [createReleaseExtension({ sql: shards.global }), ...(o.extensions ?? [])],
+    });
+  } catch (error) {
+    await shards.close();
+    throw error;
+  }
   const address = await app.listen({ host: o.host, port: o.port });
   return {
     app,

@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { AUDIENCE, ISSUER } from '../../src/cloud/auth/access-token.js';
-import { loadOrCreateSigningKey } from '../../src/cloud/auth/signing-key.js';
 import { insertAlert } from '../../src/cloud/alerts/alert-store.js';
 import { revokeClinic } from '../../src/cloud/auth/enrolment.js';
 import { setOperator } from '../../src/cloud/auth/operators.js';
@@ -80,7 +79,7 @@ describe('registration and tokens', () => {
   });
 
   test('an expired access token is refused at push', async () => {
-    const key = await loadOrCreateSigningKey(cloud.shards.global);
+    const key = cloud.app.coordinator.keys.signingKey();
     const now = Math.floor(Date.now() / 1000);
     const expired = await new SignJWT({ region: 'north' })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })

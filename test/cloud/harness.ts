@@ -28,7 +28,14 @@ export async function startCoordinator(
   options: Omit<CoordinatorOptions, 'shards'> = {},
 ): Promise<TestCoordinator> {
   const shards = await openShards(map);
-  const app = await buildCoordinator({ shards, revocationCacheMs: 0, ...options });
+  let app: FastifyInstance;
+  try {
+    app = await buildCoordinator({ shards, revocationCacheMs: 0, ...options });
+  } catch (error) {
+    // A refused start (a wrong secret, say) must not leave the pool holding the database.
+    await shards.close();
+    throw error;
+  }
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,

@@ -1,5 +1,5 @@
 /**
- * `medassist cloud serve | enrol | revoke | alert`: the cloud coordinator and its operator
+ * `medassist cloud serve | enrol | revoke | alert | operator | rotate-token-key`: the cloud coordinator and its operator
  * commands. The operator commands work on the database directly (same choice of database as
  * serve); with the embedded PGlite, stop the server first, since PGlite allows one process.
  */
@@ -62,6 +62,7 @@ interface ServeFlags extends DbFlags {
   requireClientCert?: boolean;
   releaseKeys?: string;
   modelGateway?: string;
+  secretFile?: string;
 }
 
 /** The model gateway extension when `--model-gateway FILE` is given (issue 5). */
@@ -71,6 +72,10 @@ async function extensionsFor(flags: ServeFlags) {
   const config = gateway.readGatewayConfig(flags.modelGateway);
   return { extensions: [gateway.modelGatewayExtension(config)] };
 }
+
+const SECRET_FILE_HELP =
+  'key file (32+ bytes) wrapping the token signing keys at rest; else ' +
+  'MEDASSIST_CLOUD_SECRET_FILE or MEDASSIST_CLOUD_SECRET';
 
 function registerServe(cloud: Command): void {
   withDbOptions(
@@ -95,6 +100,7 @@ function registerServe(cloud: Command): void {
       'JSON {keyId: publicKey} of the release signing keys, given to clinics at registration',
     )
     .option('--model-gateway <file>', 'JSON: upstream model servers of the escalation endpoint')
+    .option('--secret-file <file>', SECRET_FILE_HELP)
     .action(async (flags: ServeFlags) => {
       if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey) || (flags.clientCa && !flags.tlsCert)) {
         throw new InputError([
@@ -119,6 +125,7 @@ function registerServe(cloud: Command): void {
           ...(flags.requireClientCert ? { requireClientCert: true } : {}),
           ...(flags.releaseKeys ? { releaseKeys: readReleaseKeys(flags.releaseKeys) } : {}),
           ...(await extensionsFor(flags)),
+          ...(flags.secretFile ? { secretFile: flags.secretFile } : {}),
         },
         home(),
       );
@@ -229,9 +236,39 @@ function registerOperatorAccounts(cloud: Command): void {
     });
 }
 
+function registerRotateTokenKey(cloud: Command): void {
+  withDbOptions(
+    cloud
+      .command('rotate-token-key')
+      .description('add a token signing key that signs from now on; retire the older ones'),
+  )
+    .option('--secret-file <file>', SECRET_FILE_HELP)
+    .option(
+      '--retire-after <duration>',
+      'when the older keys stop verifying: 0 (now: a stolen key), 90s, 20m, 2h, 1d',
+      '20m',
+    )
+    .action(async (flags: DbFlags & { secretFile?: string; retireAfter: string }) => {
+      const [rotation, { readCloudSecret }] = await Promise.all([
+        import('../../cloud/auth/rotate-token-key.js'),
+        import('../../cloud/auth/cloud-secret.js'),
+      ]);
+      const retireAfterMs = rotation.parseRetireAfter(flags.retireAfter);
+      const secret = readCloudSecret(flags.secretFile ? { secretFile: flags.secretFile } : {});
+      const done = await withShards(flags, (s) =>
+        rotation.rotateTokenKey(s.global, secret, retireAfterMs),
+      );
+      process.stdout.write(`token signing key ${done.kid} signs from now on\n`);
+      for (const old of done.retiring)
+        process.stdout.write(`key ${old.kid} retires in ${Math.round(old.inMs / 1000)} s\n`);
+      if (!secret) process.stderr.write('warning: the keys are stored in the clear (no secret)\n');
+    });
+}
+
 export function registerCloudCommand(program: Command): void {
   const cloud = program.command('cloud').description('the cloud coordinator');
   registerServe(cloud);
   registerOperatorCommands(cloud);
   registerOperatorAccounts(cloud);
+  registerRotateTokenKey(cloud);
 }

@@ -3,9 +3,10 @@
  * clinic id as subject and its region as a claim. Short enough that revocation is also
  * enforced by expiry; pushes check revocation as well (see revocation.ts).
  */
-import { KeyObject, verify } from 'node:crypto';
+import { verify, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { CloudError } from '../errors.js';
+import { singleKeyLookup, type KeyLookup } from './keyring.js';
 import type { SigningKey } from './signing-key.js';
 
 export const ISSUER = 'medassist-cloud';
@@ -33,17 +34,7 @@ export async function issueAccessToken(
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
-
-/** Our public key as a node KeyObject (converted once), for the synchronous verify below. */
-const keyObjects = new WeakMap<SigningKey, KeyObject>();
-function keyObjectOf(key: SigningKey): KeyObject {
-  let object = keyObjects.get(key);
-  if (!object) {
-    object = KeyObject.from(key.publicKey);
-    keyObjects.set(key, object);
-  }
-  return object;
-}
+const KID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function invalid(why: string, cause?: unknown): CloudError {
   return new CloudError('ACCESS_TOKEN_INVALID', `access token ${why}: get a new one at /v1/token`, {
@@ -57,24 +48,41 @@ function decodePart(part: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+interface Compact {
+  kid: string;
+  signed: Buffer;
+  body: string;
+  signature: Buffer;
+}
+
 /**
- * The JWS compact form checked with one synchronous Ed25519 verify (RFC 7515 section 5.2,
- * RFC 8037 section 3.1): WebCrypto's asynchronous verify, which jose uses, costs several
- * times more per token and every push of a fresh token pays it. Only what we issue passes:
- * alg EdDSA, no `crit` extensions (RFC 7515 section 4.1.11), then the signature, then the
- * claims below.
+ * The JWS compact form (RFC 7515 section 7.1). Only what we issue passes: alg EdDSA, a kid,
+ * no `crit` extensions (RFC 7515 section 4.1.11).
  */
-function verifyCompact(key: SigningKey, token: string): Record<string, unknown> {
+function parseCompact(token: string): Compact {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((p) => BASE64URL.test(p))) throw invalid('invalid');
   const [head, body, signature] = parts as [string, string, string];
   const header = decodePart(head);
   if (header.alg !== 'EdDSA' || header.crit !== undefined) throw invalid('invalid');
-  const signed = Buffer.from(`${head}.${body}`, 'ascii');
-  if (!verify(null, signed, keyObjectOf(key), Buffer.from(signature, 'base64url'))) {
-    throw invalid('invalid');
-  }
-  return decodePart(body);
+  if (typeof header.kid !== 'string' || !KID.test(header.kid)) throw invalid('invalid');
+  return {
+    kid: header.kid,
+    signed: Buffer.from(`${head}.${body}`, 'ascii'),
+    body,
+    signature: Buffer.from(signature, 'base64url'),
+  };
+}
+
+/**
+ * One synchronous Ed25519 verify (RFC 8037 section 3.1) with the key the kid names:
+ * WebCrypto's asynchronous verify, which jose uses, costs several times more per token and
+ * every push of a fresh token pays it.
+ */
+function verifyCompact(key: KeyObject | null | undefined, token: Compact): Record<string, unknown> {
+  if (!key) throw invalid('invalid (unknown or retired key)');
+  if (!verify(null, token.signed, key, token.signature)) throw invalid('invalid');
+  return decodePart(token.body);
 }
 
 /** RFC 7519 section 4.1: issuer, audience, expiry and not-before, as jwtVerify checked them. */
@@ -88,24 +96,47 @@ function checkClaims(payload: Record<string, unknown>): void {
   if (typeof payload.exp === 'number' && payload.exp <= now) throw invalid('expired');
 }
 
-function identityOf(key: SigningKey, token: string): ClinicIdentity & { expiresAt: number } {
+export interface VerifiedToken extends ClinicIdentity {
+  expiresAt: number;
+  /** The key that signed it, so a cache can drop the token when the key retires. */
+  kid: string;
+}
+
+function identityOf(key: KeyObject | null | undefined, token: Compact): VerifiedToken {
   const payload = verifyCompact(key, token);
   checkClaims(payload);
   const { sub, region, exp } = payload;
   if (typeof sub !== 'string' || typeof region !== 'string' || typeof exp !== 'number') {
     throw new CloudError('ACCESS_TOKEN_INVALID', 'access token lacks subject, region or expiry');
   }
-  return { clinicId: sub, region, expiresAt: exp * 1000 };
+  return { clinicId: sub, region, expiresAt: exp * 1000, kid: token.kid };
 }
 
-/** The clinic a bearer token stands for; CloudError ACCESS_TOKEN_INVALID otherwise. */
+function asInvalid(error: unknown): CloudError {
+  return error instanceof CloudError ? error : invalid('invalid', error);
+}
+
+/**
+ * The clinic a bearer token stands for; CloudError ACCESS_TOKEN_INVALID otherwise. The key is
+ * chosen by the token's kid; an unknown kid waits for one reload of the key list (rate
+ * limited by the keyring), the known ones cost no await.
+ */
 export function verifyAccessToken(
-  key: SigningKey,
+  keys: SigningKey | KeyLookup,
   token: string,
-): Promise<ClinicIdentity & { expiresAt: number }> {
+): Promise<VerifiedToken> {
+  const lookup = 'publicKey' in keys ? singleKeyLookup(keys) : keys;
   try {
-    return Promise.resolve(identityOf(key, token));
+    const compact = parseCompact(token);
+    const key = lookup.verifierFor(compact.kid);
+    if (key === undefined && lookup.reloadForUnknown) {
+      return lookup
+        .reloadForUnknown()
+        .then(() => identityOf(lookup.verifierFor(compact.kid), compact))
+        .catch((error: unknown) => Promise.reject(asInvalid(error)));
+    }
+    return Promise.resolve(identityOf(key, compact));
   } catch (error) {
-    return Promise.reject(error instanceof CloudError ? error : invalid('invalid', error));
+    return Promise.reject(asInvalid(error));
   }
 }

@@ -7,7 +7,7 @@ import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
 import { verifyAccessToken, type ClinicIdentity } from '../auth/access-token.js';
 import type { ClinicDirectory } from '../auth/revocation.js';
-import type { SigningKey } from '../auth/signing-key.js';
+import type { KeyLookup } from '../auth/keyring.js';
 import type { Sql } from '../db/sql.js';
 import { CloudError } from '../errors.js';
 
@@ -36,17 +36,19 @@ function certificateClinic(request: FastifyRequest): string | null {
 /**
  * Verified bearer tokens by their exact text, until they expire: a clinic pushes several
  * batches with one token, and an EdDSA verification per request is the costliest step of
- * authentication. Revocation is still checked on every request (revocation.ts).
+ * authentication. A hit still asks the keyring whether its key is retired (a map lookup), so a
+ * retirement ends a cached token too. Revocation is checked on every request (revocation.ts).
  */
-function createTokenCache(key: SigningKey, max = 50_000) {
-  const verified = new Map<string, { identity: ClinicIdentity; expiresAt: number }>();
+function createTokenCache(keys: KeyLookup, max = 50_000) {
+  const verified = new Map<string, { identity: ClinicIdentity; expiresAt: number; kid: string }>();
   return async (token: string): Promise<ClinicIdentity> => {
     const hit = verified.get(token);
-    if (hit && hit.expiresAt > Date.now()) return hit.identity;
+    if (hit && hit.expiresAt > Date.now() && keys.verifierFor(hit.kid)) return hit.identity;
+    if (hit) verified.delete(token);
 
-    const { clinicId, region, expiresAt } = await verifyAccessToken(key, token);
+    const { clinicId, region, expiresAt, kid } = await verifyAccessToken(keys, token);
     if (verified.size >= max) verified.clear();
-    verified.set(token, { identity: { clinicId, region }, expiresAt });
+    verified.set(token, { identity: { clinicId, region }, expiresAt, kid });
     return { clinicId, region };
   };
 }
@@ -64,8 +66,8 @@ async function certificateIdentity(clinics: ClinicDirectory, clinicId: string) {
  * both are presented the token must be valid and name the same clinic: a certificate of one
  * clinic with the token of another is refused, rather than one of them silently chosen.
  */
-export function createRequireClinic(key: SigningKey, clinics: ClinicDirectory) {
-  const identityOfToken = createTokenCache(key);
+export function createRequireClinic(keys: KeyLookup, clinics: ClinicDirectory) {
+  const identityOfToken = createTokenCache(keys);
   return async (request: FastifyRequest): Promise<void> => {
     const fromCert = certificateClinic(request);
     const header = request.headers.authorization ?? '';

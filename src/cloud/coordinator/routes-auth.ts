@@ -4,13 +4,14 @@ import { RegisterRequest, TokenRequest } from '../../protocol/v1.js';
 import { ACCESS_TOKEN_TTL_S, issueAccessToken } from '../auth/access-token.js';
 import { verifyClinicProof } from '../auth/clinic-proof.js';
 import { registerClinic } from '../auth/enrolment.js';
-import type { SigningKey } from '../auth/signing-key.js';
+import type { TokenKeyring } from '../auth/keyring.js';
 import type { Sql } from '../db/sql.js';
 import { parseBody } from './parse-body.js';
 
 export interface AuthRouteOptions {
   global: Sql;
-  key: SigningKey;
+  /** New tokens are signed with the keyring's newest key. */
+  keys: Pick<TokenKeyring, 'signingKey'>;
   releaseKeys: Record<string, string>;
   accessTokenTtlS?: number;
 }
@@ -31,6 +32,9 @@ export function registerAuthRoutes(app: FastifyInstance, o: AuthRouteOptions): v
   app.post('/v1/token', async (request) => {
     const body = parseBody(TokenRequest, request.body);
     const clinic = await verifyClinicProof(o.global, body);
-    return { accessToken: await issueAccessToken(o.key, clinic, ttl), expiresIn: ttl };
+    return {
+      accessToken: await issueAccessToken(o.keys.signingKey(), clinic, ttl),
+      expiresIn: ttl,
+    };
   });
 }

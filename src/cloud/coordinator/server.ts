@@ -12,7 +12,8 @@ import { createLatestCache, type LatestCache } from '../alerts/latest-cache.js';
 import { createOutbreakWatcher, type OutbreakRule } from '../alerts/outbreak.js';
 import { pruneNonces } from '../auth/clinic-proof.js';
 import { createClinicDirectory } from '../auth/revocation.js';
-import { loadOrCreateSigningKey } from '../auth/signing-key.js';
+import type { CloudSecret } from '../auth/cloud-secret.js';
+import { openKeyring, type TokenKeyring } from '../auth/keyring.js';
 import type { Shards } from '../db/shards.js';
 import { MedAssistError } from '../../shared/errors.js';
 import { httpStatusOf, loggableError } from '../errors.js';
@@ -48,11 +49,19 @@ export interface CoordinatorOptions {
   outbreakRule?: OutbreakRule;
   /** Ingest statements in flight per region database (MEDASSIST_INGEST_IN_FLIGHT, default 1). */
   ingestInFlight?: number;
+  /** Wraps the token signing keys at rest (cloud-secret.ts); without it they are in the clear. */
+  secret?: CloudSecret | null;
+  /** How often the token key list is reloaded (default 5 s) and the least time between two
+   * reloads caused by an unknown kid (default 3 s). */
+  keyRefreshMs?: number;
+  unknownKidReloadMs?: number;
 }
 
 export interface CoordinatorRuntime {
   ctx: CoordinatorContext;
   latest: LatestCache;
+  /** The token keys: the newest signs, any not retired verifies. */
+  keys: TokenKeyring;
   /** Runs outbreak detection for what was pushed since the last run (tests, shutdown). */
   flushOutbreaks(): Promise<void>;
 }
@@ -111,17 +120,35 @@ function ingestInFlight(o: CoordinatorOptions): { ingestInFlight?: number } {
   return Number.isInteger(n) && n >= 1 && n <= 64 ? { ingestInFlight: n } : {};
 }
 
+/** The keyring, and the one warning of a coordinator that keeps its keys in the clear. */
+async function openTokenKeys(app: FastifyInstance, o: CoordinatorOptions): Promise<TokenKeyring> {
+  const secret = o.secret ?? null;
+  if (!secret)
+    app.log.warn(
+      'token signing keys are stored in the clear: set MEDASSIST_CLOUD_SECRET or --secret-file',
+    );
+  return openKeyring(o.shards.global, {
+    secret,
+    ...(o.keyRefreshMs ? { refreshMs: o.keyRefreshMs } : {}),
+    ...(o.unknownKidReloadMs !== undefined ? { unknownKidReloadMs: o.unknownKidReloadMs } : {}),
+    onError: (error, kid) =>
+      kid === '*'
+        ? app.log.warn({ err: loggableError(error) }, 'token key list reload failed')
+        : app.log.error({ err: loggableError(error), kid }, 'token signing key unusable'),
+  });
+}
+
 export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyInstance> {
   const app = createFastify(o);
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const global = o.shards.global;
-  const key = await loadOrCreateSigningKey(global);
+  const keys = await openTokenKeys(app, o);
   const clinics = createClinicDirectory(global, o.revocationCacheMs);
   const sqlForRegion = (region: string) => o.shards.forRegion(region);
   const ctx: CoordinatorContext = {
     sqlForRegion,
-    requireClinic: createRequireClinic(key, clinics),
+    requireClinic: createRequireClinic(keys, clinics),
     log: app.log,
     metrics,
   };
@@ -135,7 +162,7 @@ export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyIn
     o.outbreakIntervalMs,
     o.outbreakRule,
   );
-  app.decorate('coordinator', { ctx, latest, flushOutbreaks: watcher.flush });
+  app.decorate('coordinator', { ctx, latest, keys, flushOutbreaks: watcher.flush });
   // Spent nonces are only needed while their proofs could still be fresh (5 minutes).
   const prune = setInterval(() => {
     pruneNonces(global).catch((error: unknown) =>
@@ -145,6 +172,7 @@ export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyIn
   prune.unref();
   app.addHook('onClose', (_instance, done) => {
     watcher.stop();
+    keys.close();
     clearInterval(prune);
     done();
   });
@@ -152,7 +180,7 @@ export async function buildCoordinator(o: CoordinatorOptions): Promise<FastifyIn
 
   registerAuthRoutes(app, {
     global,
-    key,
+    keys,
     releaseKeys: o.releaseKeys ?? {},
     ...(o.accessTokenTtlS ? { accessTokenTtlS: o.accessTokenTtlS } : {}),
   });

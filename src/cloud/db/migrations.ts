@@ -8,6 +8,7 @@
  * Patient resource must not be kept in the cloud.
  */
 import { OPERATOR_MIGRATIONS } from '../auth/operators.js';
+import { SIGNING_KEY_MIGRATIONS } from '../auth/signing-key.js';
 import { RELEASE_MIGRATIONS } from '../releases/migrations.js';
 
 export interface Migration {
@@ -124,4 +125,5 @@ export const MIGRATIONS: readonly Migration[] = [
   // The release repository (blobs and signed manifests) lives in the same databases.
   ...RELEASE_MIGRATIONS,
   ...OPERATOR_MIGRATIONS,
+  ...SIGNING_KEY_MIGRATIONS,
 ];
