@@ -14,6 +14,8 @@ export const CLOUD_ERRORS = {
   REGION_FORBIDDEN: 403,
   BODY_INVALID: 400,
   DATABASE_UNAVAILABLE: 503,
+  /** An embedded database folder held by another process. */
+  DATABASE_BUSY: 503,
   /** Startup: the operator secret is unreadable, too short, or given twice. */
   CLOUD_SECRET_INVALID: 500,
   /** Startup: the secret does not open a stored token signing key. */

@@ -4,7 +4,9 @@
  * a connection needs: a session for a transaction, multi-statement scripts, and close.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import pg from 'pg';
+import { lockFolder } from './folder-lock.js';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -95,7 +97,12 @@ function createSerialiser() {
  */
 export async function openPgliteDatabase(dir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dir);
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockFolder(dir);
+  const db = await PGlite.create(dir).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const serial = createSerialiser();
   return {
     label: `pglite:${dir}`,
@@ -115,7 +122,7 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
           },
         }),
       ),
-    close: () => serial(() => db.close()),
+    close: () => serial(() => db.close()).finally(unlock),
   };
 }
 

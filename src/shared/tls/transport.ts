@@ -119,7 +119,6 @@ const UNTRUSTED = new Set([
   'CERT_HAS_EXPIRED',
   'CERT_NOT_YET_VALID',
   'CERT_SIGNATURE_FAILURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
@@ -146,6 +145,13 @@ export function explainTlsFailure(
   setWith = CLINIC_SETTING,
 ): { code: string; message: string } | null {
   const codes = causeCodes(error);
+  if (codes.includes('ERR_TLS_CERT_ALTNAME_INVALID'))
+    return {
+      code: 'SYNC_TLS_UNTRUSTED',
+      message:
+        `the server certificate of [${url}] does not name this host (ERR_TLS_CERT_ALTNAME_INVALID): ` +
+        'it needs a subjectAltName for the host of the URL (IP:127.0.0.1 for an address, DNS:name for a name)',
+    };
   const untrusted = codes.find((c) => UNTRUSTED.has(c));
   if (untrusted)
     return {
