@@ -11,7 +11,7 @@ import {
   findEdition,
 } from '../clinical/protocols/registry.js';
 import type { Edition } from '../clinical/engine/types.js';
-import { clinicDbPath, knowledgeDbPath, medassistHome } from '../clinic/paths.js';
+import { clinicDbPath, knowledgeDbPath, cloudHome, medassistHome } from '../clinic/paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
 import { InputError } from '../shared/errors.js';
 
@@ -23,6 +23,8 @@ export const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url)
 export const CONTENT_DIR = fileURLToPath(new URL('../../content/passages', import.meta.url));
 
 export const home = () => medassistHome();
+/** The cloud side's own folder (paths.ts cloudHome). */
+export const cloudDataHome = () => cloudHome();
 export const clinicDb = () => clinicDbPath(home());
 
 /** The clinic's installed knowledge DB, else the one bundled with the install. */

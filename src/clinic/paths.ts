@@ -5,17 +5,31 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
-export function medassistHome(env: NodeJS.ProcessEnv = process.env): string {
-  // An empty variable counts as unset; a relative path is taken from the working directory.
-  if (env.MEDASSIST_HOME) return resolve(env.MEDASSIST_HOME);
-  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'medassist');
-  if (process.platform === 'darwin')
-    return join(homedir(), 'Library', 'Application Support', 'medassist');
+/** The per-user data folder `name` of the platform. */
+export function platformDataDir(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, name);
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', name);
   const xdg =
     env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME)
       ? env.XDG_DATA_HOME
       : join(homedir(), '.local', 'share');
-  return join(xdg, 'medassist');
+  return join(xdg, name);
+}
+
+export function medassistHome(env: NodeJS.ProcessEnv = process.env): string {
+  // An empty variable counts as unset; a relative path is taken from the working directory.
+  if (env.MEDASSIST_HOME) return resolve(env.MEDASSIST_HOME);
+  return platformDataDir('medassist', env);
+}
+
+/**
+ * Where the cloud coordinator's embedded database lives by default: `MEDASSIST_CLOUD_HOME`,
+ * else its own platform data folder, never inside a clinic's MEDASSIST_HOME (a cloud database
+ * is not encrypted like the clinic's).
+ */
+export function cloudHome(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.MEDASSIST_CLOUD_HOME) return resolve(env.MEDASSIST_CLOUD_HOME);
+  return platformDataDir('medassist-cloud', env);
 }
 
 /** The clinic's record database. */

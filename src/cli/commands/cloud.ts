@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../../shared/errors.js';
-import { home } from '../context.js';
+import { cloudDataHome } from '../context.js';
 
 interface DbFlags {
   config?: string;
@@ -38,7 +38,7 @@ async function withShards<T>(
     import('../../cloud/db/shards.js'),
     import('../../cloud/serve.js'),
   ]);
-  const shards = await openShards(regionMapFor(choice(flags), home()));
+  const shards = await openShards(regionMapFor(choice(flags), cloudDataHome()));
   try {
     return await fn(shards);
   } finally {
@@ -127,7 +127,7 @@ function registerServe(cloud: Command): void {
           ...(await extensionsFor(flags)),
           ...(flags.secretFile ? { secretFile: flags.secretFile } : {}),
         },
-        home(),
+        cloudDataHome(),
       );
       process.stdout.write(`coordinator listening on ${running.url}\n`);
       await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -42,10 +42,20 @@ void test('kb keygen writes a private key file only its owner reads and prints t
   await assert.rejects(run(['kb', 'keygen', '--out', keyFile]), /file exists, not overwritten/);
 });
 
+void test('kb keygen --keys-json adds each new public key to the map that --release-keys reads', async () => {
+  const keysJson = join(dir, 'release-keys.json');
+  const keyId = (out: string) => /^key id: (\S+)$/m.exec(out)?.[1] ?? '';
+  const first = await run(['kb', 'keygen', '--out', join(dir, 'a.pem'), '--keys-json', keysJson]);
+  const second = await run(['kb', 'keygen', '--out', join(dir, 'b.pem'), '--keys-json', keysJson]);
+  const map = JSON.parse(readFileSync(keysJson, 'utf8')) as Record<string, string>;
+  assert.deepEqual(Object.keys(map).sort(), [keyId(first), keyId(second)].sort());
+  assert.match(map[keyId(first)]!, /^[A-Za-z0-9_-]{40,}$/);
+});
+
 void test('kb publish stores a release and then one with a delta, printing sizes', async () => {
   const pglite = join(dir, 'pglite');
   const publish = (db: string, version: string) =>
-    run(['kb', 'publish', '--key', keyFile, '--db', db, '--release', version, '--pglite', pglite]);
+    run(['kb', 'publish', '--key', keyFile, '--db', db, '--release', version, '--data', pglite]);
 
   const first = await publish(kb.v1, 'r1');
   const second = await publish(kb.v2, 'r2');

@@ -31,7 +31,24 @@ interface PublishFlags {
   release?: string;
   databaseUrl?: string;
   pglite?: string;
+  data?: string;
   format: 'text' | 'json';
+}
+
+/**
+ * Adds the key to the JSON map `{ keyId: publicKey }` that `cloud serve --release-keys` and
+ * `edge serve --release-keys` read; keys already in the file stay (a rotation keeps both).
+ */
+function addToKeysJson(file: string, keyId: string, publicKey: string): void {
+  let keys: Record<string, string> = {};
+  if (existsSync(file)) {
+    try {
+      keys = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      throw new InputError([{ field: '--keys-json', message: `not a JSON key map [${file}]` }]);
+    }
+  }
+  writeFileSync(file, `${JSON.stringify({ ...keys, [keyId]: publicKey }, null, 2)}\n`);
 }
 
 /** Issue 4: a bundle must arrive in under 90 s at 1 Mbit/s. */
@@ -42,16 +59,19 @@ export function registerKbPublishCommands(kb: Command, deps: { contentDir: () =>
     .description('make an Ed25519 release signing key (PEM); prints its key id and public key')
     .requiredOption('--out <file>', 'private key file to write (mode 600)')
     .option('--force', 'overwrite an existing key file')
-    .action((flags: { out: string; force?: boolean }, command: Command) => {
+    .option('--keys-json <file>', 'also add the public key to this JSON map (for --release-keys)')
+    .action((flags: { out: string; force?: boolean; keysJson?: string }, command: Command) => {
       if (existsSync(flags.out) && !flags.force)
         throw new InputError([
           { field: '--out', message: `file exists, not overwritten [${flags.out}]` },
         ]);
       const key = generateReleaseKey();
       writeFileSync(flags.out, releaseKeyToPem(key), { mode: 0o600 });
+      if (flags.keysJson) addToKeysJson(flags.keysJson, key.keyId, key.publicKey);
       write(
         command,
-        `key file: ${flags.out}\nkey id: ${key.keyId}\npublic key: ${key.publicKey}\n`,
+        `key file: ${flags.out}\nkey id: ${key.keyId}\npublic key: ${key.publicKey}\n` +
+          (flags.keysJson ? `added to ${flags.keysJson}\n` : ''),
       );
     });
 
@@ -64,7 +84,8 @@ export function registerKbPublishCommands(kb: Command, deps: { contentDir: () =>
     .option('--deltas <n>', 'deltas from this many earlier releases', '3')
     .option('--release <version>', 'release version (default: date, time and content hash)')
     .option('--database-url <url>', 'coordinator PostgreSQL (default: DATABASE_URL)')
-    .option('--pglite <dir>', "coordinator's embedded PGlite folder")
+    .option('--data <dir>', "coordinator's embedded PGlite folder (as cloud serve --data)")
+    .option('--pglite <dir>', 'the same as --data')
     .addOption(formatOption())
     .action(async (flags: PublishFlags, command: Command) => {
       const deltaCount = parseDeltas(flags.deltas);
@@ -129,9 +150,11 @@ async function openRepositoryDb(
   flags: PublishFlags,
 ): Promise<{ sql: Sql; close: () => Promise<void> }> {
   const url = flags.databaseUrl ?? process.env.DATABASE_URL;
-  if (flags.pglite !== undefined) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite(flags.pglite);
+  const folder = flags.data ?? flags.pglite;
+  if (folder !== undefined) {
+    // The coordinator's own opening: the folder is made if missing and locked while in use.
+    const { openPgliteDatabase } = await import('../../cloud/db/sql.js');
+    const db = await openPgliteDatabase(folder);
     return { sql: db, close: () => db.close() };
   }
   if (url) {
@@ -142,7 +165,7 @@ async function openRepositoryDb(
   throw new InputError([
     {
       field: '--database-url',
-      message: 'where to publish: --database-url, DATABASE_URL or --pglite [none given]',
+      message: 'where to publish: --database-url, DATABASE_URL or --data [none given]',
     },
   ]);
 }

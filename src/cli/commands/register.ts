@@ -1,5 +1,5 @@
 /**
- * `medassist register --coordinator URL --token ENROLMENT_TOKEN [--region R] [--edge URL]
+ * `medassist register --coordinator URL --token ENROLMENT_TOKEN --region R [--edge URL]
  * [--ca FILE] [--client-cert FILE --client-key FILE]`: gives the clinic its cloud identity
  * (admin only; sync/register.ts); the TLS files are used for registration and kept.
  */
@@ -24,7 +24,10 @@ export function registerRegisterCommand(program: Command): void {
     .description('register this clinic with the cloud coordinator (admin)')
     .requiredOption('--coordinator <url>', 'base URL of the coordinator')
     .requiredOption('--token <token>', 'enrolment token given by the coordinator operator')
-    .option('--region <region>', 'region (shard) of this clinic', 'default')
+    .requiredOption(
+      '--region <region>',
+      'region (shard) of this clinic: the one its enrolment token was made for',
+    )
     .option('--edge <url>', 'base URL of the regional edge, tried before the cloud')
     .option('--key-file <file>', 'key file to unlock the clinic')
     .option('--json', 'print the result as JSON')
