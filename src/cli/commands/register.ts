@@ -46,8 +46,13 @@ export function registerRegisterCommand(program: Command): void {
         process.stdout.write(
           flags.json
             ? `${JSON.stringify({ clinicId: sync.clinicId, region: sync.region, releaseKeys: keys })}\n`
-            : `registered as clinic ${sync.clinicId} in region ${sync.region} (${keys} release keys)\n`,
+            : `registered as clinic ${sync.clinicId} in region ${sync.region} (${keys} release ${keys === 1 ? 'key' : 'keys'})\n`,
         );
+        if (keys === 0)
+          process.stderr.write(
+            'warning: the coordinator gave no release keys, so no knowledge update can be verified: ' +
+              'start it with --release-keys (kb keygen --keys-json) before registering clinics\n',
+          );
       });
     });
 }
