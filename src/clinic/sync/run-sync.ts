@@ -13,7 +13,8 @@ import { createCoordinatorClient, type CoordinatorClient } from './coordinator-c
 import { loadPrivateKey } from './identity.js';
 import { acquireLease, releaseLease, renewLease } from './lease.js';
 import { pushOutbox, type PushProgress, type PushSummary } from './outbox-push.js';
-import { setState, STATE, syncSecret, writeJsonState } from './sync-state.js';
+import { readJsonState, setState, STATE, syncSecret, writeJsonState } from './sync-state.js';
+import type { PersistedMode } from './status.js';
 import { transportFor, type FetchLike } from '../../shared/tls/transport.js';
 
 /**
@@ -184,16 +185,22 @@ export async function runSync(clinic: OpenClinic, o: SyncOptions = {}): Promise<
   await takeLease(clinic, holder, o.waitMs ?? 0, o.signal);
   try {
     const report = await syncSteps(clinic, o, holder);
-    const failedKnowledge = report.knowledge as { status?: string; code?: string } | null;
+    const failed = report.knowledge as { status?: string; code?: string; message?: string } | null;
     db.transaction(() => {
-      setState(db, STATE.lastSyncAt, new Date().toISOString());
+      const now = new Date().toISOString();
+      setState(db, STATE.lastSyncAt, now);
       setState(
         db,
         STATE.lastError,
-        failedKnowledge?.status === 'failed'
-          ? `${failedKnowledge.code}: knowledge update failed`
+        failed?.status === 'failed'
+          ? `${failed.code}: ${failed.message ?? 'knowledge update failed'}`.slice(0, 300)
           : null,
       );
+      // A sync that went through proves the link is up now; the agent's probes (clinic serve)
+      // refine it, but a clinic that only runs `sync now` must not read OFFLINE after success.
+      const mode = readJsonState<PersistedMode>(db, STATE.mode);
+      if (!mode || mode.mode === 'OFFLINE')
+        writeJsonState(db, STATE.mode, { mode: 'ONLINE', since: now, rttMs: null });
     })();
     return report;
   } catch (error) {
