@@ -107,7 +107,7 @@ export function registerSetupCommand(program: Command): void {
         process.stdout.write(
           [
             `clinic set up in ${h}`,
-            `clinic id: ${clinic.config.clinicId}`,
+            `local clinic id: ${clinic.config.clinicId} (the cloud gives another at register)`,
             `time zone: ${timeZone}`,
             `admin user: ${admin.name}`,
             `knowledge base: ${clinic.config.knowledge?.version ?? '-'}`,
