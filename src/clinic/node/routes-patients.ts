@@ -1,6 +1,7 @@
 /**
  * Patients over HTTP: search, register (with likely duplicates), one patient with every past
- * encounter. The store checks each permission again and audits every read.
+ * encounter, one past encounter with its model notes. The store checks each permission again
+ * and audits every read.
  */
 import type { FastifyInstance } from 'fastify';
 import { showValue } from '../../clinical/case/case-fields.js';
@@ -77,6 +78,21 @@ export function registerPatientRoutes(app: FastifyInstance, ctx: NodeContext): P
       if (!patient) throw notFound('patient', request.params.id);
       const history = store.history(patient.mergedInto ?? patient.id, session);
       return Promise.resolve({ patient, history });
+    },
+  );
+
+  // One past encounter as the history opens it: the summary and the model's notes (what the
+  // gate passed and what it overruled), not the whole stored result.
+  app.get<{ Params: { id: string } }>(
+    '/api/encounters/:id',
+    { preHandler: requireSession(store, 'history.read') },
+    (request) => {
+      const found = store.getEncounter(request.params.id, sessionOf(request));
+      if (!found) throw notFound('encounter', request.params.id);
+      const { input, result, ...encounter } = found;
+      void input;
+      const model = (result as { model?: unknown } | null)?.model ?? null;
+      return Promise.resolve({ encounter: { ...encounter, model } });
     },
   );
 
