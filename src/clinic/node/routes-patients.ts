@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { showValue } from '../../clinical/case/case-fields.js';
 import { InputError } from '../../shared/errors.js';
+import type { EncounterSummary } from '../store/clinic-store.js';
 import type { PatientIdentityInput } from '../store/patients.js';
 import { notFound } from './http-errors.js';
 import type { NodeContext } from './node-context.js';
@@ -44,6 +45,15 @@ export function parseIdentity(body: Record<string, unknown>): PatientIdentityInp
   }
 
   return identity;
+}
+
+/** A stored encounter as the history opens it: its summary and model notes, not the case. */
+function visitView(found: EncounterSummary & { input: unknown; result: unknown }) {
+  const { input, result, ...summary } = found;
+  void input; // the entered case stays on the server: the history shows what was decided
+  const model = (result as { model?: unknown } | null)?.model ?? null;
+
+  return { ...summary, model };
 }
 
 export function registerPatientRoutes(app: FastifyInstance, ctx: NodeContext): Promise<void> {
@@ -89,10 +99,7 @@ export function registerPatientRoutes(app: FastifyInstance, ctx: NodeContext): P
     (request) => {
       const found = store.getEncounter(request.params.id, sessionOf(request));
       if (!found) throw notFound('encounter', request.params.id);
-      const { input, result, ...encounter } = found;
-      void input;
-      const model = (result as { model?: unknown } | null)?.model ?? null;
-      return Promise.resolve({ encounter: { ...encounter, model } });
+      return Promise.resolve({ encounter: visitView(found) });
     },
   );
 
