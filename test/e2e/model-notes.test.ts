@@ -14,6 +14,7 @@ import {
   startNodeFixture,
   type NodeFixture,
 } from '../../src/clinic/node/test-helpers/node-fixture.js';
+import type { Page } from 'playwright-core';
 import { browserSkipReason, openBrowser } from './browser.js';
 import { coughConsult, registerPatient, signIn } from './app-steps.js';
 
@@ -75,13 +76,7 @@ describe('model notes in Chromium', { skip: skip ?? false, timeout: 60_000 }, ()
       await page.waitForSelector('[data-testid=saved]');
       await page.waitForSelector('[data-testid=model-kept]');
 
-      await page.click('nav.menu a[href="#/patients"]');
-      await page.fill('#patient-q', 'Test Child Notes');
-      await page.click('form[role=search] button[type=submit]');
-      await page.click('a:has-text("Test Child Notes")');
-      await page.click('[data-testid=open-visit]');
-      const details =
-        (await (await page.waitForSelector('[data-testid=visit-details]')).textContent()) ?? '';
+      const details = await openVisit(page, 'Test Child Notes');
       assert.match(details, /Cough with fast breathing at 18 months\./);
       assert.match(details, /chest indrawing appears/);
       assert.doesNotMatch(details, /no need for antibiotics/);
@@ -91,7 +86,45 @@ describe('model notes in Chromium', { skip: skip ?? false, timeout: 60_000 }, ()
       await b.close();
     }
   });
+
+  test('notes that arrive after the save are kept with the encounter too', async () => {
+    const b = await openBrowser(fixture.url);
+    try {
+      const { page } = b;
+      // Hold the model's answer until the save is done: the other order of the two.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/consult/model', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(fixture.url);
+      await signIn(page, 'nurse');
+      await registerPatient(page, 'Test Child Late');
+      await page.click('a:has-text("Start a consult")');
+      await coughConsult(page);
+      await page.click('#save');
+      await page.waitForSelector('[data-testid=saved]');
+      assert.equal(await page.locator('[data-testid=model-summary]').count(), 0);
+      release();
+      await page.waitForSelector('[data-testid=model-kept]');
+      assert.match(await openVisit(page, 'Test Child Late'), /Cough with fast breathing/);
+    } finally {
+      await b.close();
+    }
+  });
 });
+
+/** Finds the patient, opens the history's only visit, and returns what it shows. */
+async function openVisit(page: Page, name: string): Promise<string> {
+  await page.click('nav.menu a[href="#/patients"]');
+  await page.fill('#patient-q', name);
+  await page.click('form[role=search] button[type=submit]');
+  await page.click(`a:has-text("${name}")`);
+  await page.click('[data-testid=open-visit]');
+  const details = await page.waitForSelector('[data-testid=visit-details]');
+  return (await details.textContent()) ?? '';
+}
 
 describe('a clinic without a model in Chromium', { skip: skip ?? false, timeout: 60_000 }, () => {
   let fixture: NodeFixture;
