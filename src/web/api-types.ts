@@ -22,6 +22,8 @@ export interface StatusView {
   alerts: { id: string; severity: string; title: string; body: string }[];
   knowledgeVersion: string | null;
   edition: { id: string; name: string };
+  /** Whether the clinic has a model to ask for notes (older nodes leave it out). */
+  model?: { available: boolean };
 }
 
 export interface QuestionSpec {
@@ -124,6 +126,24 @@ export interface EncounterSummary {
   classifications: string[];
   overrides: { classificationId: string }[];
   weightKg: number | null;
+}
+
+/** The model step as the node keeps it under `result.model` (after the safety gate). */
+export interface ModelNotes {
+  servedBy: string;
+  contribution: {
+    summary: string | null;
+    /** Merged from the local and cloud answers, ranked by confidence weight. */
+    differential: { text: string; confidence: string }[];
+    redFlags: { text: string }[];
+  } | null;
+  /** What the gate dropped: the model's text and why. */
+  overruled: { field: string; reason: string; text: string }[];
+}
+
+/** One past encounter as the history opens it. */
+export interface EncounterDetail extends EncounterSummary {
+  model: ModelNotes | null;
 }
 
 export interface Passage {

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from './api.js';
 import type { StatusView } from './api-types.js';
+import { publishStatus } from './clinic-status.js';
 import { formatDateTime, t } from './i18n.js';
 
 const POLL_MS = 15_000;
@@ -37,7 +38,10 @@ export function StatusBar({ signedIn }: { signedIn: boolean }) {
     let live = true;
     const load = () =>
       api<StatusView>('GET', '/api/status').then(
-        (s) => live && setStatus(s),
+        (s) => {
+          publishStatus(s);
+          if (live) setStatus(s);
+        },
         () => live && setStatus(null),
       );
     void load();

@@ -89,6 +89,13 @@ export function idempotencyKey(c: ClinicalCase, editionId: string): string {
     .digest('hex');
 }
 
+/** The key `runConsult` saves this case under; throws `InputError` for bad input. */
+export function consultKeyOf(input: unknown, options: ConsultOptions): string {
+  const clinicalCase = parseCase(input, { visitDate: options.visitDate });
+
+  return idempotencyKey(clinicalCase, options.edition.id);
+}
+
 function treatmentsOf(
   doses: readonly DosedTreatment[],
   kb: KnowledgeBase | null | undefined,

@@ -1,10 +1,12 @@
 /**
  * Patients over HTTP: search, register (with likely duplicates), one patient with every past
- * encounter. The store checks each permission again and audits every read.
+ * encounter, one past encounter with its model notes. The store checks each permission again
+ * and audits every read.
  */
 import type { FastifyInstance } from 'fastify';
 import { showValue } from '../../clinical/case/case-fields.js';
 import { InputError } from '../../shared/errors.js';
+import type { EncounterSummary } from '../store/clinic-store.js';
 import type { PatientIdentityInput } from '../store/patients.js';
 import { notFound } from './http-errors.js';
 import type { NodeContext } from './node-context.js';
@@ -45,6 +47,15 @@ export function parseIdentity(body: Record<string, unknown>): PatientIdentityInp
   return identity;
 }
 
+/** A stored encounter as the history opens it: its summary and model notes, not the case. */
+function visitView(found: EncounterSummary & { input: unknown; result: unknown }) {
+  const { input, result, ...summary } = found;
+  void input; // the entered case stays on the server: the history shows what was decided
+  const model = (result as { model?: unknown } | null)?.model ?? null;
+
+  return { ...summary, model };
+}
+
 export function registerPatientRoutes(app: FastifyInstance, ctx: NodeContext): Promise<void> {
   const { store } = ctx.clinic;
 
@@ -77,6 +88,18 @@ export function registerPatientRoutes(app: FastifyInstance, ctx: NodeContext): P
       if (!patient) throw notFound('patient', request.params.id);
       const history = store.history(patient.mergedInto ?? patient.id, session);
       return Promise.resolve({ patient, history });
+    },
+  );
+
+  // One past encounter as the history opens it: the summary and the model's notes (what the
+  // gate passed and what it overruled), not the whole stored result.
+  app.get<{ Params: { id: string } }>(
+    '/api/encounters/:id',
+    { preHandler: requireSession(store, 'history.read') },
+    (request) => {
+      const found = store.getEncounter(request.params.id, sessionOf(request));
+      if (!found) throw notFound('encounter', request.params.id);
+      return Promise.resolve({ encounter: visitView(found) });
     },
   );
 

@@ -1,6 +1,6 @@
 /**
  * Health check (no sign-in: it carries no patient data) and the status bar: sync mode, last
- * sync, queued items, knowledge version, alerts.
+ * sync, queued items, knowledge version, alerts, and whether the clinic has a model.
  */
 import type { FastifyInstance } from 'fastify';
 import { MedAssistError } from '../../shared/errors.js';
@@ -33,6 +33,8 @@ export function registerStatusRoutes(app: FastifyInstance, ctx: NodeContext): Pr
       ...sync,
       edition: { id: ctx.edition.id, name: ctx.edition.name },
       clinicName: clinic.config.name ?? null,
+      // Whether the app should ask for model notes at all; which model, and where, stays here.
+      model: { available: ctx.model !== undefined },
     });
   });
 

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { ForbiddenError } from '../auth/auth-error.js';
 import { can, type Action, type Actor } from '../auth/roles.js';
 import type { ClinicDatabase } from './database.js';
+import { notOwnConsultError, writeModelNotes, type ModelNotesInput } from './model-notes.js';
 import {
   findExactPatient,
   getPatient,
@@ -19,7 +20,7 @@ import {
   type PatientRow,
 } from './patients.js';
 
-export type { Actor };
+export type { Actor, ModelNotesInput };
 
 export interface EncounterRecord {
   idempotencyKey: string;
@@ -132,6 +133,15 @@ export interface ClinicStore {
     patientId: string,
     actor?: Actor | null,
   ): { encounters: number; tombstoneId: string };
+  /**
+   * Adds the model's notes to an encounter the same user saved (model-notes.ts); false when it
+   * had notes already. Audited as a change of the encounter.
+   */
+  attachModelNotes(
+    encounterId: string,
+    notes: ModelNotesInput,
+    actor: Actor,
+  ): { attached: boolean };
   countEncounters(): number;
   pendingOutbox(): number;
   close(): void;
@@ -380,8 +390,26 @@ export function createClinicStore(db: ClinicDatabase, clock = () => new Date()):
     },
   );
 
+  const attachNotes = db.transaction(
+    (encounterId: string, notes: ModelNotesInput, actor: Actor) => {
+      const outcome = writeModelNotes(db, encounterId, notes, actor);
+      if (outcome.attached) log(actor, 'consult.save', 'encounter', encounterId, 'model-notes');
+      return outcome;
+    },
+  );
+
   return {
     db,
+    attachModelNotes(encounterId, notes, actor) {
+      guard(actor, 'consult.save', 'encounter', encounterId);
+      const { attached, refused } = attachNotes(encounterId, notes, actor);
+      if (refused) {
+        // Outside the transaction, so the refusal keeps its audit row.
+        audit(actor, 'consult.save', 'encounter', encounterId, 'denied', 'model-notes');
+        throw notOwnConsultError();
+      }
+      return { attached };
+    },
     // Permission checks run before a transaction opens: a refusal must keep its audit row,
     // which a rolled-back transaction would take with it.
     overrideClassification(encounterId, o, actor) {

@@ -2,6 +2,7 @@
  * Patients: search, register (with likely-duplicate warnings), and one patient's history with
  * every past encounter; from there a consult starts linked to the patient.
  */
+import { VisitDetails } from './visit-details.js';
 import { WeightChart } from './weight-chart.js';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
@@ -149,6 +150,7 @@ function History({ patientId }: { patientId: string }) {
             <strong>{t('patients.visit', { date: formatDate(e.visitDate) })}</strong>
             <span>{e.classifications.map(classificationName).join(', ')}</span>
             {e.overrides.length > 0 && <em> ({t('patients.overridden')})</em>}
+            <VisitDetails encounterId={e.id} />
           </li>
         ))}
       </ol>

@@ -13,6 +13,7 @@ import { OverrideForm } from './override-form.js';
 import { PatientStep } from './patient-step.js';
 import { QuestionStep } from './question-step.js';
 import { ModelNotes } from './model-notes.js';
+import { useModelAvailable } from '../../clinic-status.js';
 import { ResultView } from './result-view.js';
 
 type Phase = 'patient' | 'questions' | 'result';
@@ -44,6 +45,7 @@ export function ConsultScreen({ me, patientId }: { me: Me; patientId: string | n
   const [error, setError] = useState<unknown>(null);
   const canSave = me.permissions.includes('consult.save');
   const canOverride = me.permissions.includes('classification.override');
+  const modelAvailable = useModelAvailable();
   const body = (c: CaseDraft) => ({ case: c, lang: currentLanguage() });
   // One model request per case as answered (a save does not ask the model again).
   const modelRequest = useMemo(() => body(draft), [draft]);
@@ -164,7 +166,11 @@ export function ConsultScreen({ me, patientId }: { me: Me; patientId: string | n
             </p>
           )}
           <ResultView result={result} />
-          <ModelNotes request={modelRequest} />
+          <ModelNotes
+            request={modelRequest}
+            encounterId={result.saved?.encounterId ?? null}
+            available={modelAvailable}
+          />
           <div class="row actions">
             {canSave && (
               <button
