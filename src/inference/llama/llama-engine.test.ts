@@ -28,6 +28,13 @@ const request = (caseText: string, over: Partial<ChatRequest> = {}): ChatRequest
   temperature: 0.9,
   ...over,
 });
+/** At least 1,000 characters of text: about a second of generation here, never 60 ms. */
+const LONG_ANSWER = {
+  type: 'object',
+  properties: { text: { type: 'string', minLength: 1000 } },
+  required: ['text'],
+  additionalProperties: false,
+};
 const isCode = (code: string) => (e: unknown) => (e as { code?: string }).code === code;
 
 describe('the local engine on the tiny generated model', () => {
@@ -59,7 +66,11 @@ describe('the local engine on the tiny generated model', () => {
     const before = await engine.stats();
     const controller = new AbortController();
     const started = Date.now();
-    const pending = engine.complete(request('long case', { signal: controller.signal }));
+    // A schema that forces a long answer: the answer schema lets a quick run close its JSON
+    // within the 60 ms before the abort (an idle CI machine did), and then nothing is aborted.
+    const pending = engine.complete(
+      request('long case', { signal: controller.signal, jsonSchema: LONG_ANSWER }),
+    );
     setTimeout(() => controller.abort(), 60);
     await assert.rejects(pending, isCode('MODEL_ABORTED'));
     assert.ok(Date.now() - started < 1000);
