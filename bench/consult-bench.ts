@@ -15,7 +15,8 @@ import { createClinicStore } from '../src/clinic/store/clinic-store.js';
 import { openClinicDatabase } from '../src/clinic/store/database.js';
 import { EDITIONS } from '../src/clinical/protocols/registry.js';
 import { openKnowledgeBase } from '../src/knowledge/index.js';
-import { createRandom, generateCase } from './generate-cases.js';
+import { seededRandom } from '../src/shared/seeded-random.js';
+import { generateCase } from './generate-cases.js';
 import { summary } from './stats.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 2000);
@@ -27,7 +28,7 @@ function benchConsult() {
   const kb = openKnowledgeBase('dist/knowledge.db');
   const key = randomBytes(32);
   const store = createClinicStore(openClinicDatabase(join(work, 'clinic.db'), key));
-  const rnd = createRandom(20261204);
+  const rnd = seededRandom(20261204);
   const cases = Array.from({ length: CASES }, (_, i) => generateCase(rnd, i));
   for (const c of cases.slice(0, 50))
     runConsult(c, { edition, visitDate: '2026-12-03' }, { kb, store });
@@ -90,7 +91,7 @@ async function benchEncryption() {
   // Both stores write the same rows; only the page encryption differs.
   const encrypted = createClinicStore(openClinicDatabase(join(work, 'enc.db'), key));
   const plain = createClinicStore(openClinicDatabase(join(work, 'plain.db'), null));
-  const rnd = createRandom(7);
+  const rnd = seededRandom(7);
   const kb = openKnowledgeBase('dist/knowledge.db');
   // Real consult results of generated cases, computed before timing.
   const cases = Array.from({ length: 200 }, (_, i) => generateCase(rnd, i));

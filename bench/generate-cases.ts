@@ -2,18 +2,6 @@
  * Deterministic generator of plausible consult inputs for the benchmark (no personal data).
  */
 
-/** Mulberry32: a small seeded PRNG, so every run measures the same cases. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Finding = boolean | number | string;
 
 export function generateCase(rnd: () => number, index: number): Record<string, unknown> {

@@ -20,7 +20,8 @@ import { createLlamaEngine, type LlamaEngine } from '../src/inference/llama/llam
 import { consultModel, type ModelOutcome } from '../src/inference/model-consult.js';
 import { SYSTEM_PROMPT } from '../src/inference/prompt.js';
 import { threadsFor, TIERS } from '../src/inference/tiers.js';
-import { createRandom, generateCase } from './generate-cases.js';
+import { seededRandom } from '../src/shared/seeded-random.js';
+import { generateCase } from './generate-cases.js';
 import { percentile } from './stats.js';
 
 const CONSULTS = Number(process.env.BENCH_CONSULTS ?? 10);
@@ -56,7 +57,7 @@ function benchModel(): { path: string; generatedMs: number | null } {
 type BenchCase = ReturnType<typeof benchCases>[number];
 
 function benchCases() {
-  const rnd = createRandom(20261204);
+  const rnd = seededRandom(20261204);
   return Array.from({ length: CONSULTS }, (_, i) => {
     const c = parseCase(generateCase(rnd, i), { visitDate: '2026-12-04' });
     const protocol = assess(

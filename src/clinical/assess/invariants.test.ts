@@ -8,16 +8,7 @@ import { test } from 'node:test';
 import { FINDINGS, FINDING_KEYS } from '../case/index.js';
 import { EDITIONS } from '../protocols/registry.js';
 import { assess } from './assess.js';
-
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/seeded-random.js';
 
 function randomFindings(rnd: () => number): Record<string, boolean | number | string> {
   const out: Record<string, boolean | number | string> = {};
@@ -43,7 +34,7 @@ const DANGER = [
 ];
 
 test('over 3,000 generated sick children, a danger sign always means urgent referral, in both editions', () => {
-  const rnd = createRandom(42);
+  const rnd = seededRandom(42);
   for (let i = 0; i < 3000; i++) {
     const months = 2 + Math.floor(rnd() * 58);
     const findings = randomFindings(rnd);
@@ -63,7 +54,7 @@ test('over 3,000 generated sick children, a danger sign always means urgent refe
 });
 
 test('answering one more question never removes a final pink classification', () => {
-  const rnd = createRandom(7);
+  const rnd = seededRandom(7);
   for (let i = 0; i < 1500; i++) {
     const months = 2 + Math.floor(rnd() * 58);
     const findings = randomFindings(rnd);

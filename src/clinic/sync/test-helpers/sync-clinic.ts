@@ -12,6 +12,7 @@ import { compileKnowledgeBase } from '../../../knowledge/index.js';
 import { setupClinic, type OpenClinic } from '../../clinic.js';
 import { readConfig, writeConfig } from '../../config.js';
 import { runConsult } from '../../consult/run-consult.js';
+import { seededRandom } from '../../../shared/seeded-random.js';
 
 export const PASSPHRASE = 'sync test passphrase 42';
 
@@ -60,18 +61,6 @@ export function makeRegisteredClinic(coordinatorUrl: string, clinicId: string): 
     },
   });
   return clinic;
-}
-
-/** mulberry32: a small seeded generator, so a failing property run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LETTERS = 'bcdfghjklmnpqrstvwxz';
