@@ -44,13 +44,6 @@ function inflate(encoding: string | undefined, body: Buffer): Buffer {
   }
 }
 
-/**
- * Push bodies whose text holds a `\u` escape: only those can parse into strings with a NUL
- * or a lone surrogate (raw control characters are not JSON, and invalid UTF-8 decodes to
- * U+FFFD), so only their items need the storable-text check (jsonb-text.ts).
- */
-const escapedBodies = new WeakSet<object>();
-
 /** JSON bodies of this scope, gzip or not, through fastify's own JSON parser. */
 function registerGzipJson(app: FastifyInstance): void {
   const json = app.getDefaultJsonParser('error', 'error');
@@ -66,7 +59,6 @@ function registerGzipJson(app: FastifyInstance): void {
         done(error as Error, undefined);
         return;
       }
-      if (text.includes('\\u')) escapedBodies.add(request);
       void json(request, text, done);
     },
   );
@@ -125,9 +117,7 @@ export async function registerPushRoutes(app: FastifyInstance, o: PushRouteOptio
         const clinic = request.clinic!;
         const body = parseBody(PushRequest, request.body);
         const sql = o.ctx.sqlForRegion(clinic.region);
-        const checkText = escapedBodies.has(request);
-        const sorted = sortPush(clinic, body.batchId, body.items, checkText);
-        const result = await groupFor(sql).ingest(sorted);
+        const result = await groupFor(sql).ingest(sortPush(clinic, body.batchId, body.items));
         items.inc({ outcome: 'accepted' }, result.accepted.length);
         items.inc({ outcome: 'duplicate' }, result.duplicates.length);
         items.inc({ outcome: 'rejected' }, result.rejected.length);

@@ -164,18 +164,16 @@ export async function ingestPushes(sql: Sql, pushes: readonly SortedPush[]): Pro
   return resultsOf(pushes, fresh);
 }
 
-/** `checkText`: see `sortItems`. */
 export function sortPush(
   clinic: ClinicIdentity,
   batchId: string,
   items: readonly { key: string }[],
-  checkText = true,
 ): SortedPush {
   // The batch id is only recorded, never matched: a storable copy keeps the push storable.
   return {
     clinic,
     batchId: storableText(batchId, 128),
-    ...sortItems(items, clinic.region, checkText),
+    ...sortItems(items, clinic.region),
   };
 }
 

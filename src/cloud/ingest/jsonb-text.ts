@@ -18,20 +18,19 @@ function hasUnstorableString(value: unknown, depth: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   // Deeper than any FHIR bundle we make: refused rather than walked without bound.
   if (depth > 64) return true;
-  const entries = Array.isArray(value) ? value : Object.entries(value).flat();
-  return entries.some((v) => hasUnstorableString(v, depth + 1));
+  if (Array.isArray(value)) {
+    for (const v of value) if (hasUnstorableString(v, depth + 1)) return true;
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (UNSTORABLE.test(key) || hasUnstorableString(record[key], depth + 1)) return true;
+  }
+  return false;
 }
 
-/**
- * Whether every string (keys and values) of this JSON value can be stored in jsonb, and the
- * value can be serialised at all. A value
- * whose JSON text has no `\u` escape is storable without a walk: JSON.stringify writes a NUL
- * or a lone surrogate only as such an escape.
- */
+/** Whether every string (keys and values) of this parsed JSON value can be stored in jsonb. */
 export function isStorableJson(value: unknown): boolean {
-  const text = jsonTextOf(value);
-  if (text === null) return false;
-  if (!text.includes('\\u')) return true;
   return !hasUnstorableString(value, 0);
 }
 

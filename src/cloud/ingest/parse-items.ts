@@ -54,18 +54,11 @@ function rejected(raw: { key: string }, reason: string): RejectedItem {
   };
 }
 
-/**
- * `checkText` false skips the storable-text check: the route knows from the body's text
- * when no string can hold a NUL or a lone surrogate (JSON writes them only as \u escapes).
- */
 export function sortItems(
   items: readonly { key: string }[],
   region: string,
-  checkText = true,
 ): { stored: StoredItem[]; rejected: RejectedItem[] } {
   const out: { stored: StoredItem[]; rejected: RejectedItem[] } = { stored: [], rejected: [] };
-  // One check of the whole batch in the usual case; item by item only when it fails.
-  const storable = !checkText || isStorableJson(items);
   for (const raw of items) {
     const parsed = PushItem.safeParse(raw);
     if (!parsed.success) {
@@ -77,7 +70,7 @@ export function sortItems(
       out.rejected.push(rejected(raw, reason));
       continue;
     }
-    if (!storable && !isStorableJson(raw)) {
+    if (!isStorableJson(parsed.data)) {
       out.rejected.push(
         rejected(raw, 'item: nested too deep, or holds a NUL character or an unpaired surrogate'),
       );
