@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { REGIMENS } from '../clinical/dosing/index.js';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { compileKnowledgeBase } from './compile.js';
-import { type KnowledgeBase, openKnowledgeBase } from './knowledge-base.js';
-import { parsePassages, readPassageSources } from './load-passages.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import type { Passage } from './passage.js';
-import { createTempWorkspace } from './test-helpers/fixture.js';
-
-const CONTENT_DIR = fileURLToPath(new URL('../../content/passages', import.meta.url));
+import { loadRealContent, type RealContent } from './test-helpers/real-content.js';
 
 /** Every classification of the IMCI 2014 chart booklet and the 2005 handbook (brief, point 1). */
 const CLASSIFICATION_IDS = [
@@ -96,19 +91,15 @@ const DRUG_IDS = [
   'rutf',
 ];
 
-const workspace = createTempWorkspace();
+let content: RealContent;
 let passages: Passage[];
 let kb: KnowledgeBase;
 
 before(() => {
-  passages = parsePassages(readPassageSources(CONTENT_DIR));
-  compileKnowledgeBase({ contentDir: CONTENT_DIR, outFile: workspace.dbFile });
-  kb = openKnowledgeBase(workspace.dbFile);
+  content = loadRealContent();
+  ({ passages, kb } = content);
 });
-after(() => {
-  kb.close();
-  workspace.remove();
-});
+after(() => content.close());
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 

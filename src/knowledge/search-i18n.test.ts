@@ -1,33 +1,27 @@
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { compileKnowledgeBase } from './compile.js';
-import { type KnowledgeBase, openKnowledgeBase } from './knowledge-base.js';
-import { parsePassages, readPassageSources } from './load-passages.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import type { Passage } from './passage.js';
-import { createTempWorkspace, renderPassage } from './test-helpers/fixture.js';
+import { parsePassages } from './load-passages.js';
+import { renderPassage } from './test-helpers/fixture.js';
+import { loadRealContent, type RealContent } from './test-helpers/real-content.js';
 
 // Issue 6 item 7: the passages behind classifications and counselling exist in French and
 // Swahili, and search finds them in those languages. These tests run on the real content.
 
-const CONTENT_DIR = fileURLToPath(new URL('../../content/passages', import.meta.url));
 const TRANSLATED_LANGS = ['fr', 'sw'] as const;
 const REQUIRED_KINDS = new Set(['classification', 'counselling']);
 
-const workspace = createTempWorkspace();
+let content: RealContent;
 let passages: Passage[];
 let kb: KnowledgeBase;
 
 before(() => {
-  passages = parsePassages(readPassageSources(CONTENT_DIR));
-  compileKnowledgeBase({ contentDir: CONTENT_DIR, outFile: workspace.dbFile });
-  kb = openKnowledgeBase(workspace.dbFile);
+  content = loadRealContent();
+  ({ passages, kb } = content);
 });
-after(() => {
-  kb.close();
-  workspace.remove();
-});
+after(() => content.close());
 
 const inLang = (lang: string): Passage[] => passages.filter((p) => p.lang === lang);
 
